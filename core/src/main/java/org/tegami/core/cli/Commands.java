@@ -1,0 +1,20 @@
+package org.tegami.core.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The command table of {@code tegami}. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static List<CliCommand> all() {
+        return List.of(
+        );
+    }
+
+    static Optional<CliCommand> find(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}
