@@ -50,6 +50,16 @@ public sealed interface RouteDecision {
     record AppendToFile(Path file) implements RouteDecision {
     }
 
+    /**
+     * Several outcomes at once, each followed as if returned alone: an alias such as
+     * {@code alice: alice, bob, |cmd} is {@code Several[Deliver(alice), Rewrite[bob], Pipe(cmd)]}.
+     */
+    record Several(List<RouteDecision> parts) implements RouteDecision {
+        public Several {
+            parts = List.copyOf(parts);
+        }
+    }
+
     /** Refuse the recipient with this reply (at RCPT time, or by a bounce later). */
     record Reject(Reply reply) implements RouteDecision {
     }
