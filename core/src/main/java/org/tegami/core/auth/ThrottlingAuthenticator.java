@@ -25,7 +25,7 @@ public final class ThrottlingAuthenticator implements Authenticator {
     public static final int DEFAULT_CAPACITY = 10_000;
     private static final int MAX_DELAY_FACTOR = 8;
     /** A valid cost-12 bcrypt string matching no password, checked for unknown users. */
-    private static final String DUMMY_HASH = "{BLF-CRYPT}$2y$12$C6UzMDM.H6dfI/f/IKxGhuSE8dPkJo/dQoNL6fJk6Yc/6d3ZlDGAW";
+    static final String DUMMY_HASH = "{BLF-CRYPT}$2y$12$C6UzMDM.H6dfI/f/IKxGhuSE8dPkJo/dQoNL6fJk6Yc/6d3ZlDGAW";
 
     private final CredentialSource users;
     private final FailureTracker failures;
