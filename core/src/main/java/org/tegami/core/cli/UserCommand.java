@@ -26,16 +26,6 @@ final class UserCommand implements CliCommand {
     private static final Pattern NAME = Pattern.compile(
             "[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
-    private final PasswordHasher hasher;
-
-    UserCommand() {
-        this(new PasswordHasher());
-    }
-
-    UserCommand(PasswordHasher hasher) {
-        this.hasher = hasher;
-    }
-
     @Override
     public String name() {
         return "user";
@@ -53,11 +43,20 @@ final class UserCommand implements CliCommand {
                 + "       tegami [--conf DIR] user del NAME\n"
                 + "       tegami [--conf DIR] user list\n"
                 + "NAME is local@domain. Without --password-stdin the password is asked twice on the terminal;\n"
-                + "with it, one line is read from standard input. New passwords are stored as {BLF-CRYPT}.";
+                + "with it, one line is read from standard input. New passwords are stored as {BLF-CRYPT}\n"
+                + "with the cost auth.password-cost (default 12).";
     }
 
     @Override
-    public int run(List<String> args, CliContext context) throws IOException {
+    public int run(List<String> args, CliContext context) {
+        try {
+            return dispatch(args, context);
+        } catch (IOException e) {
+            return fail(context, ExitCodes.IO_ERROR, "cannot update the users file: " + e.getMessage());
+        }
+    }
+
+    private int dispatch(List<String> args, CliContext context) throws IOException {
         List<String> words = new ArrayList<>(args);
         boolean fromStdin = words.remove("--password-stdin");
         if (words.isEmpty()) {
@@ -101,7 +100,7 @@ final class UserCommand implements CliCommand {
         } catch (PasswordInputException e) {
             return fail(context, e.exitCode, e.getMessage());
         }
-        String stored = hasher.hash(password);
+        String stored = new PasswordHasher(config.auth().passwordCost()).hash(password);
         if (sub.equals("add")) {
             if (!editor.add(name, stored)) {
                 return fail(context, ExitCodes.DATA_ERROR, "user already exists: " + name);

@@ -24,7 +24,8 @@ import org.tegami.core.auth.PasswdFileParser;
  * <p>Unknown keys: in {@linkplain #problems(boolean) strict} mode every unread key is one (use it
  * once all plugins' extensions were added). Otherwise only unread keys in a namespace someone
  * claimed (the core's and the added extensions' prefixes, and keys without a dot) are reported,
- * so that keys of plugins that were not loaded are not mistaken for typos.
+ * so that keys of plugins that were not loaded are not mistaken for typos. A listener claims only
+ * its {@code <name>.listen} key: listener names such as {@code smtp} are also plugin ids.
  */
 public final class ConfigCheck {
 
@@ -53,9 +54,6 @@ public final class ConfigCheck {
             config = null;
         }
         this.server = config;
-        for (ListenerSpec spec : ServerConfig.STANDARD_LISTENERS) {
-            claimed.add(spec.name());
-        }
         if (config != null) {
             checkUsers(config.usersFile());
         }
@@ -85,7 +83,6 @@ public final class ConfigCheck {
 
     /** Checks a listener's {@code <name>.listen} key. */
     public void listener(ListenerSpec spec) {
-        claimed.add(spec.name());
         try {
             source.listenAddress(spec);
         } catch (ConfigException e) {

@@ -63,8 +63,11 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
             Duration rescan) {
     }
 
-    /** Failed-login defence: lockout after {@code maxFailures} within {@code lockout}, for {@code lockout}. */
-    public record Auth(int maxFailures, Duration lockout, Duration failureDelay) {
+    /**
+     * Failed-login defence: lockout after {@code maxFailures} within {@code lockout}, for
+     * {@code lockout}; {@code passwordCost} is the bcrypt cost of new passwords (4 to 31).
+     */
+    public record Auth(int maxFailures, Duration lockout, Duration failureDelay, int passwordCost) {
     }
 
     /** Loads {@code <confDir>/tegami.conf} (strict; all defaults when missing). Does not check unknown keys. */
@@ -123,7 +126,8 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
         Auth auth = new Auth(
                 atLeast(source, s, "auth.max-failures", 5, 1),
                 s.duration("auth.lockout", Duration.ofMinutes(15)),
-                s.duration("auth.failure-delay", Duration.ofSeconds(1)));
+                s.duration("auth.failure-delay", Duration.ofSeconds(1)),
+                passwordCost(source, s));
         return new ServerConfig(hostname, domains, spool, mail, plugins, users, listeners, net, dns, queue, quota,
                 auth);
     }
@@ -131,6 +135,15 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
     /** The address of a standard listener, empty when switched off or not a standard name. */
     public Optional<HostPort> listener(String name) {
         return listeners.getOrDefault(name, Optional.empty());
+    }
+
+    private static int passwordCost(ConfigSource source, Settings s) throws ConfigException {
+        int cost = s.integer("auth.password-cost", 12);
+        if (cost < 4 || cost > 31) {
+            source.problem("auth.password-cost", "must be 4 to 31 (bcrypt cost)");
+            return 12;
+        }
+        return cost;
     }
 
     private static int atLeast(ConfigSource source, Settings s, String key, int def, int min) throws ConfigException {

@@ -48,7 +48,7 @@ class ServerConfigTest {
         assertEquals(Optional.of(new HostPort("127.0.0.1", 1993)), c.listener("imaps"));
         assertEquals(7, c.listeners().size());
         assertEquals(Optional.empty(), c.dnsResolver());
-        assertEquals(new ServerConfig.Auth(5, Duration.ofMinutes(15), Duration.ofSeconds(1)), c.auth());
+        assertEquals(new ServerConfig.Auth(5, Duration.ofMinutes(15), Duration.ofSeconds(1), 12), c.auth());
         assertEquals(new ServerConfig.Queue(4, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
                 Duration.ofMinutes(10), Duration.ofSeconds(30)), c.queue());
         assertEquals(new ServerConfig.Net(1000, 100, Duration.ofMinutes(5)), c.net());
