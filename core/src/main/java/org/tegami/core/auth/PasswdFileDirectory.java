@@ -40,7 +40,8 @@ public final class PasswdFileDirectory implements UserDirectory, CredentialSourc
     private final Duration checkInterval;
     private final Clock clock;
     private volatile Snapshot snapshot;
-    private Instant lastCheck;
+    /** When the file is due to be stat'ed again; read without the lock so lookups do not contend. */
+    private volatile Instant nextCheck;
 
     /** Watches the file with the default 1 s check interval. */
     public PasswdFileDirectory(Path file) {
@@ -53,7 +54,7 @@ public final class PasswdFileDirectory implements UserDirectory, CredentialSourc
         this.checkInterval = checkInterval;
         this.clock = clock;
         synchronized (this) {
-            this.lastCheck = clock.instant();
+            this.nextCheck = clock.instant().plus(checkInterval);
             this.snapshot = read(null);
         }
     }
@@ -93,7 +94,7 @@ public final class PasswdFileDirectory implements UserDirectory, CredentialSourc
 
     /** Reads the file now if it changed, regardless of the check interval. */
     public synchronized void refresh() {
-        lastCheck = clock.instant();
+        nextCheck = clock.instant().plus(checkInterval);
         Snapshot old = snapshot;
         Stamp stamp = stamp();
         if (old.failure() != null || !Objects.equals(stamp, old.stamp())) {
@@ -110,9 +111,11 @@ public final class PasswdFileDirectory implements UserDirectory, CredentialSourc
     }
 
     private Snapshot current() {
-        synchronized (this) {
-            if (Duration.between(lastCheck, clock.instant()).compareTo(checkInterval) >= 0) {
-                refresh();
+        if (!clock.instant().isBefore(nextCheck)) {
+            synchronized (this) {
+                if (!clock.instant().isBefore(nextCheck)) {
+                    refresh();
+                }
             }
         }
         return snapshot;
