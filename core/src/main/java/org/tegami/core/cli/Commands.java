@@ -11,6 +11,8 @@ final class Commands {
 
     static List<CliCommand> all() {
         return List.of(
+                new UserCommand(),
+                new CheckConfigCommand()
         );
     }
 
