@@ -29,7 +29,7 @@ public class AliasRouter implements Router {
 
     private static final TaggedLogger LOG = Logger.tag("routing");
 
-    private RoutingSettings settings;
+    private volatile RoutingSettings settings;
     private volatile ReloadingFile<AliasTable> aliases;
     private volatile ServerContext context;
     private volatile LocalAccounts accounts;

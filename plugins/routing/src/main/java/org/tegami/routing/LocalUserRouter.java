@@ -22,7 +22,7 @@ public class LocalUserRouter implements Router {
     /** After reject rules, the virtual map and aliases. */
     public static final int ORDER = 700;
 
-    private RoutingSettings settings;
+    private volatile RoutingSettings settings;
     private volatile ServerContext context;
     private volatile LocalAccounts accounts;
 

@@ -23,7 +23,7 @@ public class RejectRuleRouter implements Router {
     /** First of the standard routers. */
     public static final int ORDER = 100;
 
-    private RoutingSettings settings;
+    private volatile RoutingSettings settings;
     private volatile ReloadingFile<RuleSet> rules;
 
     @Override

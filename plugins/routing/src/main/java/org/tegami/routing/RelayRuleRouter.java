@@ -27,7 +27,7 @@ public class RelayRuleRouter implements Router {
     /** Where remote mail goes without a rule. */
     public static final RouteDecision.Relay DEFAULT = new RouteDecision.Relay("smtp");
 
-    private RoutingSettings settings;
+    private volatile RoutingSettings settings;
     private volatile ReloadingFile<RuleSet> rules;
     private volatile ServerContext context;
 

@@ -33,7 +33,7 @@ public class VirtualAliasRouter implements Router {
     /** After the reject rules, before aliases. */
     public static final int ORDER = 300;
 
-    private RoutingSettings settings;
+    private volatile RoutingSettings settings;
     private volatile ReloadingFile<VirtualTable> virtual;
     private volatile ServerContext context;
     private volatile LocalAccounts accounts;
