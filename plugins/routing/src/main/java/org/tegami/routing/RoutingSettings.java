@@ -14,10 +14,10 @@ import org.tegami.routing.address.RecipientDelimiter;
  * @param virtual {@code virtual}, the virtual alias map, default {@code conf/virtual}
  * @param rules {@code rules}, the routing rules, default {@code conf/routes}
  */
-public record RoutingSettings(RecipientDelimiter delimiter, Path aliases, Path virtual, Path rules) {
+record RoutingSettings(RecipientDelimiter delimiter, Path aliases, Path virtual, Path rules) {
 
     /** Reads and checks the settings. */
-    public static RoutingSettings read(Settings settings) throws ConfigException {
+    static RoutingSettings read(Settings settings) throws ConfigException {
         String delimiter = settings.string("recipient-delimiter", RecipientDelimiter.DEFAULT);
         if (delimiter.chars().anyMatch(c -> c == '@' || c == '"' || Character.isWhitespace(c) || c < 0x20)) {
             throw new ConfigException("routing.recipient-delimiter: must not contain @, quotes or blanks: \"" + delimiter + "\"");
