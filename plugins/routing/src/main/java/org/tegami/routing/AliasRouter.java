@@ -53,8 +53,7 @@ public class AliasRouter implements Router {
 
     @Override
     public RouteDecision route(MailAddress recipient) {
-        AliasExpander expander = new AliasExpander(aliases.current(), context.localDomains()::contains, accounts,
-                settings.delimiter());
+        AliasExpander expander = new AliasExpander(aliases.current(), context.localDomains()::contains, accounts);
         try {
             return expander.expand(recipient);
         } catch (ExpansionFailure f) {

@@ -60,7 +60,8 @@ public class VirtualAliasRouter implements Router {
     public RouteDecision route(MailAddress recipient) {
         VirtualTable table = virtual.current();
         boolean local = context.localDomains().contains(recipient.domain());
-        Optional<VirtualTable.Match> match = table.lookup(recipient, settings.delimiter());
+        Optional<VirtualTable.Match> match = table.lookup(recipient,
+                local ? accounts.delimiterFor(recipient) : settings.delimiter());
         if (match.isEmpty()) {
             return table.hasDomain(recipient.domain()) && !local ? Replies.NO_SUCH_USER : RouteDecision.pass();
         }

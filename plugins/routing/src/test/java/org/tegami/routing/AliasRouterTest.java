@@ -22,7 +22,7 @@ class AliasRouterTest {
     @BeforeEach
     void setUp() throws Exception {
         fixture = new RoutingFixture(root, Set.of("example.org", "localhost"), "alice@example.org", "alice@localhost",
-                "bob@example.org");
+                "bob@example.org", "ops+lists@example.org");
     }
 
     private AliasRouter router(String aliases) throws Exception {
@@ -144,6 +144,13 @@ class AliasRouterTest {
         assertEquals(rewrite("pager@example.net"), r.route(addr("ops+urgent@example.org")));
         assertEquals(new RouteDecision.Several(List.of(new RouteDecision.Deliver("alice@example.org"),
                 rewrite("bob@example.org"))), r.route(addr("alice+x@example.org")));
+    }
+
+    @Test
+    void anAccountWithTheFullNameIsNotTakenForTheAlias() throws Exception {
+        AliasRouter r = router("ops: carol@example.net\n");
+        assertEquals(RouteDecision.pass(), r.route(addr("ops+lists@example.org")));
+        assertEquals(rewrite("carol@example.net"), r.route(addr("ops+other@example.org")));
     }
 
     @Test

@@ -20,8 +20,8 @@ class VirtualAliasRouterTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RoutingFixture f = new RoutingFixture(root, Set.of("localhost", "example.com"), "alice@localhost",
-                "info@example.com");
+        RoutingFixture f = new RoutingFixture(root, Set.of("localhost", "example.com", "example.edu"), "alice@localhost",
+                "info@example.com", "dave+private@example.edu");
         f.write("virtual", String.join("\n",
                 "# virtual-only domain example.org with a catch-all",
                 "info@example.org      alice@localhost, bob@example.net",
@@ -33,6 +33,7 @@ class VirtualAliasRouterTest {
                 "info@example.com      info@example.com, archive@example.net",
                 "@example.com          alice@localhost",
                 "boss@example.com      boss@example.com",
+                "dave@example.edu      carol@example.net",
                 ""));
         router = f.start(new VirtualAliasRouter());
     }
@@ -69,6 +70,12 @@ class VirtualAliasRouterTest {
         assertEquals(RouteDecision.pass(), router.route(addr("boss@example.com")));
         assertEquals(new RouteDecision.Several(List.of(new RouteDecision.Deliver("info@example.com"),
                 rewrite("archive@example.net"))), router.route(addr("info@example.com")));
+    }
+
+    @Test
+    void anAccountWithTheFullNameIsNotTakenForTheBaseAddress() {
+        assertEquals(RouteDecision.pass(), router.route(addr("dave+private@example.edu")));
+        assertEquals(rewrite("carol@example.net"), router.route(addr("dave+news@example.edu")));
     }
 
     @Test

@@ -20,6 +20,19 @@ public final class LocalAccounts {
         this.delimiter = delimiter;
     }
 
+    /** Whether an account has exactly this name (the extension included). */
+    public boolean isAccount(MailAddress address) {
+        return users.find(RecipientDelimiter.key(address)).isPresent();
+    }
+
+    /**
+     * The delimiter to look this address up with in alias tables: none when the full address
+     * is an account of its own ({@code alice+lists@d}), so that it is not taken for alice.
+     */
+    public RecipientDelimiter delimiterFor(MailAddress address) {
+        return isAccount(address) ? RecipientDelimiter.none() : delimiter;
+    }
+
     /** The account name to deliver to, if there is one. */
     public Optional<String> find(MailAddress address) {
         Optional<UserAccount> account = users.find(RecipientDelimiter.key(address));

@@ -38,20 +38,17 @@ public final class AliasExpander {
     private final AliasTable table;
     private final Predicate<String> localDomain;
     private final LocalAccounts accounts;
-    private final RecipientDelimiter delimiter;
 
     /**
      * @param table the aliases
      * @param localDomain which domains the aliases apply to
-     * @param accounts the local accounts, for aliases that name themselves
-     * @param delimiter the recipient delimiter
+     * @param accounts the local accounts, for aliases that name themselves; they also carry the
+     *     recipient delimiter, which applies only when the full address is no account
      */
-    public AliasExpander(AliasTable table, Predicate<String> localDomain, LocalAccounts accounts,
-            RecipientDelimiter delimiter) {
+    public AliasExpander(AliasTable table, Predicate<String> localDomain, LocalAccounts accounts) {
         this.table = table;
         this.localDomain = localDomain;
         this.accounts = accounts;
-        this.delimiter = delimiter;
     }
 
     /**
@@ -69,7 +66,10 @@ public final class AliasExpander {
     }
 
     private Optional<AliasMatch> find(MailAddress address) {
-        return localDomain.test(address.domain()) ? table.lookup(address, delimiter) : Optional.empty();
+        if (!localDomain.test(address.domain())) {
+            return Optional.empty();
+        }
+        return table.lookup(address, accounts.delimiterFor(address));
     }
 
     private void walkAlias(AliasMatch alias, List<String> stack, Result result) throws ExpansionFailure {
