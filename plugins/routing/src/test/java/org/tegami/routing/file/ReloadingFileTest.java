@@ -1,12 +1,22 @@
 package org.tegami.routing.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +106,47 @@ class ReloadingFileTest {
         clock.addAndGet(SECOND);
         table.current();
         assertEquals(1, table.problems().size());
+    }
+
+    @Test
+    void readersOnManyThreadsSeeOnlyWholeSnapshots() throws Exception {
+        ReloadingFile<String> table = new ReloadingFile<>(file, f -> {
+            try {
+                return new Loaded<>(TableFiles.read(f).orElse(""), List.of(), List.of());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, Duration.ofMillis(1), System::nanoTime);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            done.add(readers.submit(() -> {
+                while (running.get()) {
+                    seen.add(table.current());
+                }
+            }));
+        }
+        try {
+            for (int i = 0; i < 50; i++) {
+                // Replace the file the way careful editors do: write aside, rename over.
+                Path aside = dir.resolve("table.tmp");
+                Files.writeString(aside, i % 2 == 0 ? "even" : "odd!");
+                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Thread.sleep(2);
+            }
+        } finally {
+            running.set(false);
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.SECONDS);
+            }
+            readers.shutdown();
+        }
+        assertTrue(Set.of("one", "even", "odd!").containsAll(seen), seen.toString());
+        edit(file, "last", 10);
+        Thread.sleep(5);
+        assertEquals("last", table.current());
     }
 
     @Test
