@@ -115,6 +115,15 @@ public final class Spool implements Intake, AutoCloseable {
         return ids(files.queue());
     }
 
+    /** The modification time of a queued entry's file, or {@code null} if it is not queued. */
+    public FileTime modified(String id) {
+        try {
+            return Files.getLastModifiedTime(files.queue().resolve(id));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Ids of claimed entries in {@code active/}. */
     public List<String> activeIds() throws IOException {
         return ids(files.active());
