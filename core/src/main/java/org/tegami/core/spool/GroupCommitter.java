@@ -29,6 +29,7 @@ final class GroupCommitter implements AutoCloseable {
     private final BlockingQueue<Commit> pending = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
 
     GroupCommitter(SpoolFiles files) {
         this.files = files;
@@ -80,6 +81,7 @@ final class GroupCommitter implements AutoCloseable {
                 SpoolFiles.move(c.tmpEnvelope(), files.queue().resolve(c.id()));
             }
             SpoolFiles.forceDirectory(files.queue());
+            batches.incrementAndGet();
             batch.forEach(c -> c.done().complete(null));
         } catch (IOException | RuntimeException e) {
             Logger.tag("queue").error("commit of {} messages failed: {}", batch.size(), e.getMessage());
@@ -108,6 +110,11 @@ final class GroupCommitter implements AutoCloseable {
             cleanUp(c);
             c.done().completeExceptionally(new IOException("spool is closed"));
         }
+    }
+
+    /** How many batches were published: fewer than accepts when commits were shared. */
+    long batches() {
+        return batches.get();
     }
 
     @Override

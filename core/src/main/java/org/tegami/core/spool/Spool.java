@@ -259,6 +259,11 @@ public final class Spool implements Intake, AutoCloseable {
         return incoming.pickUpAll(lease);
     }
 
+    /** How many group commits ran (each forces the two directories once). */
+    long commitBatches() {
+        return committer.batches();
+    }
+
     /** Stops the commit thread; pending accepts fail with an IOException. */
     @Override
     public void close() {
