@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tegami.api.DeliveryResult;
 import org.tegami.api.MailAddress;
 import org.tegami.api.Reply;
@@ -39,20 +41,25 @@ final class PipeDelivery {
             pb.environment().put("RECIPIENT", recipient.toString());
             pb.environment().put("QUEUE_ID", queueId);
             Process p = pb.start();
+            AtomicBoolean timedOut = new AtomicBoolean();
             try {
-                java.util.concurrent.CompletableFuture.delayedExecutor(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
-                        .execute(p::destroyForcibly);
+                CompletableFuture.delayedExecutor(timeLimit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                    if (p.isAlive()) {
+                        timedOut.set(true);
+                        kill(p);
+                    }
+                });
                 try (OutputStream in = p.getOutputStream()) {
                     UnixLines.copy(message, in, false);
                 } catch (IOException e) {
                     // the command stopped reading (or was killed): its exit code decides
                 }
-                if (!p.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
+                if (!p.waitFor(timeLimit.toMillis() + 1000, TimeUnit.MILLISECONDS) || timedOut.get()) {
+                    kill(p);
                     return DeliveryResult.deferred(recipient, Reply.of(451, "4.3.0", "command timed out"));
                 }
             } finally {
-                p.destroyForcibly();
+                kill(p);
             }
             int exit = p.exitValue();
             String said = firstLine(output);
@@ -66,6 +73,11 @@ final class PipeDelivery {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static String firstLine(Path output) throws IOException {
