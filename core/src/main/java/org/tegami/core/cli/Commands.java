@@ -11,6 +11,8 @@ final class Commands {
 
     static List<CliCommand> all() {
         return List.of(
+                new SendmailCommand(),
+                new QueueCommand()
         );
     }
 
