@@ -31,7 +31,7 @@ class QueueCommandTest {
     String pendingId;
 
     @BeforeEach
-    void queue() throws Exception {
+    void fillQueue() throws Exception {
         Files.createDirectories(root.resolve("conf"));
         try (Spool spool = new Spool(root.resolve("spool"), Clock.systemUTC())) {
             deferredId = SpoolTestSupport.accept(spool, "d", "a@example.com", "x@remote.example", "y@localhost");
