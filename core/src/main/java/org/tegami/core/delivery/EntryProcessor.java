@@ -87,6 +87,7 @@ final class EntryProcessor {
             e = settle(e, i, now);
         }
         if (e.isFinished()) {
+            claim.save(e); // final states first: a retry after a crash then only repeats the bounce, not delivery
             bounce(claim, e, now);
             claim.finish();
             LOG.info("{}: removed", e.id());

@@ -257,4 +257,28 @@ class QueueRunnerTest {
             realTime.close();
         }
     }
+
+    @Test
+    void startedRunnerPicksUpIncomingFilesThroughTheWatch() throws Exception {
+        Spool realTime = new Spool(dir, java.time.Clock.systemUTC());
+        QueueRunner live = new QueueRunner(realTime, new RoutingEngine(() -> List.of(router)), local,
+                name -> Optional.empty(), new QueueSettings(1, Duration.ofMinutes(1), Duration.ofMinutes(8),
+                        Duration.ofHours(5), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(5)), "mx.test");
+        try {
+            live.start();
+            Path tmp = dir.resolve("tmp/drop");
+            Files.writeString(tmp, "X-Envelope-From: <a@example.com>\nX-Envelope-To: <carol@localhost>\nSubject: s\n\nhi\n");
+            Files.move(tmp, dir.resolve("incoming/drop"));
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (local.delivered.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, local.delivered.size(), "picked up long before the 5 minute rescan");
+            assertEquals("carol@localhost", local.calls.get(0).recipient().toString());
+            assertEquals("Subject: s\r\n\r\nhi\r\n", local.calls.get(0).content());
+        } finally {
+            live.close();
+            realTime.close();
+        }
+    }
 }
