@@ -56,6 +56,10 @@ final class EntryProcessor {
     }
 
     void process(SpoolClaim claim) throws IOException {
+        if (!Files.exists(claim.messageFile())) {
+            claim.moveToCorrupt("message file " + claim.messageFile() + " is missing");
+            return;
+        }
         Instant now = spool.clock().instant();
         QueueEntry e = resolve(claim, claim.entry(), now);
         List<Integer> due = new ArrayList<>();

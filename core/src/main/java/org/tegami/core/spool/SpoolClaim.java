@@ -63,6 +63,11 @@ public final class SpoolClaim {
         SpoolFiles.forceDirectory(spool.files().queue());
     }
 
+    /** Moves this entry and whatever is left of its message to {@code corrupt/}, with an ERROR log. */
+    public void moveToCorrupt(String reason) throws IOException {
+        spool.quarantine(envelopeFile(), envelopeFile() + ": " + reason);
+    }
+
     /**
      * Removes the finished entry: the envelope first (the commit point), then the message;
      * a crash in between leaves an orphan message that {@link Spool#recover} removes.

@@ -79,7 +79,8 @@ public record SpoolFiles(Path root) {
      */
     public void replaceDurably(Path target, String text) throws IOException {
         Path tmp = tmp().resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().getId() + ".tmp");
+                + Thread.currentThread().getId() + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                + ".tmp");
         writeForced(tmp, text.getBytes(StandardCharsets.UTF_8));
         move(tmp, target);
         forceDirectory(target.getParent());

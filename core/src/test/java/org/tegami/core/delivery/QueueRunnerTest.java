@@ -281,4 +281,18 @@ class QueueRunnerTest {
             realTime.close();
         }
     }
+
+    @Test
+    void anEntryWhoseMessageVanishedIsMovedAsideAndTheOthersAreDelivered() throws Exception {
+        String broken = accept("a@example.com", "bob@localhost");
+        String fine = accept("a@example.com", "carol@localhost");
+        Files.delete(dir.resolve("msg").resolve(broken));
+
+        runner.runDueNow();
+
+        assertTrue(Files.exists(dir.resolve("corrupt").resolve(broken + ".env")));
+        assertFalse(spool.exists(broken));
+        assertFalse(spool.exists(fine));
+        assertEquals(1, local.delivered.size());
+    }
 }

@@ -127,4 +127,33 @@ class SpoolTest {
         assertFalse(spool.exists(id));
         assertFalse(Files.exists(dir.resolve("msg").resolve(id)));
     }
+
+    @Test
+    void aWorkingClaimRenewsItsLeaseSoRecoveryLeavesItAlone() throws Exception {
+        String id = SpoolTestSupport.accept(spool, "x", "a@example.com", "b@localhost");
+        SpoolClaim claim = spool.claim(id).orElseThrow();
+        clock.advance(java.time.Duration.ofMinutes(8));
+        claim.refreshLease();
+        clock.advance(java.time.Duration.ofMinutes(8));
+
+        spool.recover(java.time.Duration.ofMinutes(10));
+        assertEquals(List.of(id), spool.activeIds());
+
+        clock.advance(java.time.Duration.ofMinutes(3));
+        spool.recover(java.time.Duration.ofMinutes(10));
+        assertEquals(List.of(id), spool.queuedIds(), "no renewal for over a lease: taken back");
+    }
+
+    @Test
+    void theOperatorCannotDeleteAnEntryBeingDelivered() throws Exception {
+        String id = SpoolTestSupport.accept(spool, "x", "a@example.com", "b@localhost");
+        SpoolAdmin admin = new SpoolAdmin(spool);
+        spool.claim(id).orElseThrow();
+
+        assertEquals(SpoolAdmin.DeleteResult.BUSY, admin.delete(id));
+        assertEquals(SpoolAdmin.DeleteResult.NOT_FOUND, admin.delete("0000000000000000"));
+        assertEquals(SpoolAdmin.DeleteResult.NOT_FOUND, admin.delete("../etc/passwd"));
+        assertEquals(1, admin.list().size());
+        assertTrue(admin.list().get(0).claimed());
+    }
 }
