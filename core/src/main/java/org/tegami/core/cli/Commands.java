@@ -11,6 +11,9 @@ final class Commands {
 
     static List<CliCommand> all() {
         return List.of(
+                new RunCommand(),
+                new SendmailCommand(),
+                new QueueCommand(),
                 new UserCommand(),
                 new CheckConfigCommand()
         );
