@@ -49,7 +49,8 @@ final class TlsHandshake implements AutoCloseable {
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> guard = watchdog.schedule(() -> {
             expired.set(true);
-            closeQuietly(tls);
+            // The plain socket: closing the TLS one could block writing an alert.
+            closeQuietly(plain);
         }, timeoutMillis, TimeUnit.MILLISECONDS);
         try {
             tls.setSoTimeout(timeoutMillis);
