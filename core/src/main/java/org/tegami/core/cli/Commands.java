@@ -11,6 +11,7 @@ final class Commands {
 
     static List<CliCommand> all() {
         return List.of(
+                new PluginsCommand()
         );
     }
 
