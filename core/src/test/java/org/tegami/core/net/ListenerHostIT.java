@@ -193,6 +193,47 @@ class ListenerHostIT {
         }
     }
 
+    @Test
+    void unbindClosesOneHandlersListenersAndSessions() throws Exception {
+        int port = start(NetLimits.DEFAULTS, false);
+        EchoHandler other = new EchoHandler();
+        host.bind(other, new ListenerSpec("other", "127.0.0.1:0", false),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int otherPort = host.port("other");
+        try (LineClient client = new LineClient(port); LineClient stays = new LineClient(otherPort)) {
+            assertEquals("220 echo ready", client.readLine());
+            assertEquals("220 echo ready", stays.readLine());
+            host.unbind(handler, Duration.ofMillis(100));
+            assertTrue(client.closedByServer());
+            assertThrows(IOException.class, () -> new LineClient(port).close());
+            stays.send("STILL");
+            assertEquals("250 STILL", stays.readLine());
+            assertEquals(java.util.Set.of("other"), host.boundAddresses().keySet());
+        }
+    }
+
+    /**
+     * TCP_NODELAY plus one write per reply: a multi-line reply must not wait for a delayed ACK
+     * (~40 ms each), so 200 exchanges take a fraction of the 8 s they would with that stall.
+     */
+    @Test
+    void multiLineRepliesDoNotStall() throws Exception {
+        int port = start(NetLimits.DEFAULTS, false);
+        try (LineClient client = new LineClient(port)) {
+            assertEquals("220 echo ready", client.readLine());
+            long started = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                client.send("MULTI");
+                client.readLine();
+                client.readLine();
+                assertEquals("250 three", client.readLine());
+            }
+            long micros = (System.nanoTime() - started) / 1000;
+            System.out.printf("200 multi-line exchanges: %d us, %d us each%n", micros, micros / 200);
+            assertTrue(micros < 4_000_000, micros + " us");
+        }
+    }
+
     private void awaitOpenConnections(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (host.openConnections() != expected && System.nanoTime() < deadline) {
