@@ -36,6 +36,7 @@ public final class ListenerHost implements AutoCloseable {
     private final NetLimits limits;
     private final Supplier<Optional<TlsProvider>> tls;
     private final ConnectionLimiter limiter;
+    private final Watchdog watchdog;
     private final TlsHandshake handshake;
     private final ExecutorService sessions;
     private final Set<Session> live = ConcurrentHashMap.newKeySet();
@@ -50,7 +51,8 @@ public final class ListenerHost implements AutoCloseable {
         this.limits = limits;
         this.tls = tls;
         this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp());
-        this.handshake = new TlsHandshake(limits.handshakeMillis());
+        this.watchdog = new Watchdog();
+        this.handshake = new TlsHandshake(limits.handshakeMillis(), watchdog);
         this.sessions = SessionThreads.create(limits.maxConnections());
     }
 
@@ -134,7 +136,7 @@ public final class ListenerHost implements AutoCloseable {
         }
         drain(s -> true, grace);
         sessions.shutdown();
-        handshake.close();
+        watchdog.close();
     }
 
     @Override
@@ -157,7 +159,7 @@ public final class ListenerHost implements AutoCloseable {
             socket.setSoTimeout(limits.idleMillis());
             String id = Long.toString(CONNECTION_IDS.incrementAndGet(), 36);
             SocketConnection connection = new SocketConnection(id, listener.spec().name(), socket, tls, handshake,
-                    limits.idleMillis());
+                    watchdog, limits.idleMillis());
             self[0] = new Session(listener.handler(), listener.spec(), connection, () -> {
                 live.remove(self[0]);
                 limiter.release(client);

@@ -24,22 +24,24 @@ final class SocketConnection implements Connection, AutoCloseable {
     private final Socket plain;
     private final Supplier<Optional<TlsProvider>> tls;
     private final TlsHandshake handshake;
+    private final Watchdog watchdog;
     private final ConnectionInput input;
     private final ConnectionOutput output;
     private Socket current;
-    private int idleMillis;
+    private volatile int idleMillis;
 
     SocketConnection(String id, String listenerName, Socket plain, Supplier<Optional<TlsProvider>> tls,
-            TlsHandshake handshake, int idleMillis) throws IOException {
+            TlsHandshake handshake, Watchdog watchdog, int idleMillis) throws IOException {
         this.id = id;
         this.listenerName = listenerName;
         this.plain = plain;
         this.tls = tls;
         this.handshake = handshake;
+        this.watchdog = watchdog;
         this.idleMillis = idleMillis;
         this.current = plain;
         this.input = new ConnectionInput(plain.getInputStream());
-        this.output = new ConnectionOutput(plain.getOutputStream());
+        this.output = new ConnectionOutput(guarded(plain.getOutputStream()));
     }
 
     /** Implicit TLS (RFC 8314): handshake before the handler sees the connection. */
@@ -115,8 +117,12 @@ final class SocketConnection implements Connection, AutoCloseable {
     private int upgrade(TlsProvider provider) throws IOException {
         SSLSocket tlsSocket = handshake.wrap(plain, provider, idleMillis);
         current = tlsSocket;
-        output.switchSink(tlsSocket.getOutputStream());
+        output.switchSink(guarded(tlsSocket.getOutputStream()));
         return input.switchSource(tlsSocket.getInputStream());
+    }
+
+    private OutputStream guarded(OutputStream socketOutput) {
+        return new GuardedOutputStream(socketOutput, watchdog, () -> idleMillis, this::abort);
     }
 
     @Override
@@ -129,14 +135,9 @@ final class SocketConnection implements Connection, AutoCloseable {
         }
     }
 
-    /** Flushes what the handler left unsent, then closes the socket. */
+    /** Closes the socket; unflushed output is lost (a handler flushes its last reply). */
     @Override
     public void close() {
-        try {
-            output.flush();
-        } catch (IOException | RuntimeException ignored) {
-            // client gone
-        }
         TlsHandshake.closeQuietly(current);
         TlsHandshake.closeQuietly(plain);
     }

@@ -5,10 +5,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -20,18 +17,14 @@ import org.tegami.api.TlsProvider;
  * socket when the whole handshake takes longer, so a client trickling bytes cannot hold a
  * session thread.
  */
-final class TlsHandshake implements AutoCloseable {
+final class TlsHandshake {
 
-    private final ScheduledExecutorService watchdog;
+    private final Watchdog watchdog;
     private final int timeoutMillis;
 
-    TlsHandshake(int timeoutMillis) {
+    TlsHandshake(int timeoutMillis, Watchdog watchdog) {
         this.timeoutMillis = timeoutMillis;
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "tls-handshake-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        this.watchdog = watchdog;
     }
 
     /**
@@ -47,11 +40,11 @@ final class TlsHandshake implements AutoCloseable {
         tls.setUseClientMode(false);
         tls.setEnabledProtocols(usable(provider.enabledProtocols(), tls.getSupportedProtocols()));
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> guard = watchdog.schedule(() -> {
+        ScheduledFuture<?> guard = watchdog.arm(timeoutMillis, () -> {
             expired.set(true);
             // The plain socket: closing the TLS one could block writing an alert.
             closeQuietly(plain);
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        });
         try {
             tls.setSoTimeout(timeoutMillis);
             tls.startHandshake();
@@ -84,10 +77,5 @@ final class TlsHandshake implements AutoCloseable {
         } catch (IOException ignored) {
             // already gone
         }
-    }
-
-    @Override
-    public void close() {
-        watchdog.shutdownNow();
     }
 }

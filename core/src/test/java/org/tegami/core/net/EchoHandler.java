@@ -13,7 +13,7 @@ import org.tegami.api.ProtocolHandler;
 /**
  * A line protocol for the tests: greets, answers {@code 250 <line>}, upgrades on
  * {@code STARTTLS}, sends three lines on {@code MULTI}, reports the session state on
- * {@code INFO}, and ends on {@code QUIT}. Records every line it read.
+ * {@code INFO}, writes without end on {@code FLOOD}, and ends on {@code QUIT}. Records every line it read.
  */
 final class EchoHandler implements ProtocolHandler {
 
@@ -46,6 +46,13 @@ final class EchoHandler implements ProtocolHandler {
                 case "STARTTLS" -> {
                     send(out, "220 go ahead");
                     discarded.add(connection.startTls());
+                }
+                case "FLOOD" -> {
+                    byte[] chunk = new byte[1 << 20];
+                    while (true) {
+                        out.write(chunk);
+                        out.flush();
+                    }
                 }
                 case "MULTI" -> {
                     out.write("250-one\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -116,6 +116,17 @@ class ListenerHostIT {
     }
 
     @Test
+    void endsASessionWhoseClientStopsReading() throws Exception {
+        int port = start(limits(10, 10, Duration.ofMillis(300)), false);
+        try (LineClient client = new LineClient(port)) {
+            assertEquals("220 echo ready", client.readLine());
+            client.send("FLOOD");
+            // Never read: the send buffers fill and the write must time out.
+            awaitOpenConnections(0);
+        }
+    }
+
+    @Test
     void speaksImplicitTls() throws Exception {
         int port = start(NetLimits.DEFAULTS, true);
         try (LineClient client = LineClient.tls(port, tls.clientContext())) {
