@@ -54,6 +54,7 @@ final class EchoHandler implements ProtocolHandler {
                         out.flush();
                     }
                 }
+                case "THREAD" -> send(out, "250 " + Thread.currentThread());
                 case "MULTI" -> {
                     out.write("250-one\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.write("250-two\r\n".getBytes(StandardCharsets.US_ASCII));

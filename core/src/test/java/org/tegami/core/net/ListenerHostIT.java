@@ -127,6 +127,19 @@ class ListenerHostIT {
     }
 
     @Test
+    void runsSessionsOnVirtualThreadsWhenTheRuntimeHasThem() throws Exception {
+        boolean expected = Runtime.version().feature() >= 21;
+        assertEquals(expected, ListenerHost.usesVirtualThreads());
+        int port = start(NetLimits.DEFAULTS, false);
+        try (LineClient client = new LineClient(port)) {
+            assertEquals("220 echo ready", client.readLine());
+            client.send("THREAD");
+            String thread = client.readLine();
+            assertEquals(expected, thread.startsWith("250 VirtualThread"), thread);
+        }
+    }
+
+    @Test
     void speaksImplicitTls() throws Exception {
         int port = start(NetLimits.DEFAULTS, true);
         try (LineClient client = LineClient.tls(port, tls.clientContext())) {
