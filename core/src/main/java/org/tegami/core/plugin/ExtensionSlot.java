@@ -37,6 +37,6 @@ final class ExtensionSlot {
 
     PluginInfo.ExtensionInfo info() {
         return new PluginInfo.ExtensionInfo(className, extensionPoints, state.name(),
-                Optional.ofNullable(failure).map(f -> f.step() + ": " + PluginHost.reason(f.cause())));
+                Optional.ofNullable(failure).map(f -> f.step() + ": " + JarLoader.reason(f.cause())));
     }
 }

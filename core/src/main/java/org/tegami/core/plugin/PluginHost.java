@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
-import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.tegami.api.ServerContext;
 import org.tegami.api.Settings;
@@ -37,6 +35,7 @@ public final class PluginHost implements AutoCloseable {
 
     private final Path directory;
     private final TegamiPluginManager manager;
+    private final JarLoader jars;
     private final List<ExtensionSlot> slots = new ArrayList<>();
     private final Map<Path, PluginInfo> loadFailures = new LinkedHashMap<>();
     private final Map<Path, JarStamp> dropped = new LinkedHashMap<>();
@@ -44,17 +43,23 @@ public final class PluginHost implements AutoCloseable {
     private Function<String, ServerContext> contexts;
     private ExtensionListener listener;
     private PluginWatcher watcher;
+    private boolean loaded;
 
     /** @param pluginsDirectory {@code plugins.dir}, already resolved against the installation root */
     public PluginHost(Path pluginsDirectory) {
         this.directory = pluginsDirectory.toAbsolutePath().normalize();
         this.manager = new TegamiPluginManager(directory);
+        this.jars = new JarLoader(manager, slots, loadFailures);
     }
 
-    /** Loads and starts every plugin found and creates their extensions. */
+    /** Loads and starts every plugin found and creates their extensions. Once only. */
     public synchronized void load() {
+        if (loaded) {
+            throw new IllegalStateException("plugins already loaded from " + directory);
+        }
+        loaded = true;
         for (Path jar : manager.jars().getPluginPaths()) {
-            loadJar(jar);
+            jars.load(jar);
         }
         for (Path jar : manager.jars().droppedJars()) {
             dropped.put(jar, JarStamp.of(jar));
@@ -69,7 +74,7 @@ public final class PluginHost implements AutoCloseable {
         for (PluginWrapper plugin : manager.getPlugins()) {
             String id = plugin.getPluginId();
             all.add(new PluginInfo(id, plugin.getDescriptor().getVersion(), plugin.getPluginState().name(),
-                    plugin.getPluginPath(), Optional.ofNullable(plugin.getFailedException()).map(PluginHost::reason),
+                    plugin.getPluginPath(), Optional.ofNullable(plugin.getFailedException()).map(JarLoader::reason),
                     slots.stream().filter(s -> s.pluginId.equals(id)).map(ExtensionSlot::info).toList()));
         }
         all.sort(Comparator.comparing(PluginInfo::id));
@@ -144,7 +149,7 @@ public final class PluginHost implements AutoCloseable {
         for (Map.Entry<Path, JarStamp> jar : now.entrySet()) {
             if (!dropped.containsKey(jar.getKey())) {
                 dropped.put(jar.getKey(), jar.getValue());
-                loadJar(jar.getKey()).ifPresent(this::bringUp);
+                jars.load(jar.getKey()).ifPresent(this::bringUp);
             }
         }
     }
@@ -204,58 +209,6 @@ public final class PluginHost implements AutoCloseable {
         return ExtensionLifecycle.configure(which, settings);
     }
 
-    /** Loads and starts one jar's plugin; records a failure by name. Returns the id if it runs. */
-    private Optional<String> loadJar(Path jar) {
-        String id;
-        try {
-            id = manager.loadPlugin(jar);
-        } catch (RuntimeException | LinkageError e) {
-            String name = PluginJars.declaredId(jar).orElse(jar.getFileName().toString());
-            LOG.error("plugin {} ({}) failed to load: {}", name, jar, reason(e));
-            loadFailures.put(jar, new PluginInfo(name, "", PluginState.FAILED.name(), jar,
-                    Optional.of(reason(e)), List.of()));
-            return Optional.empty();
-        }
-        PluginWrapper plugin = manager.getPlugin(id);
-        if (plugin.getPluginState() == PluginState.DISABLED) {
-            LOG.info("plugin {} is disabled", id);
-            return Optional.empty();
-        }
-        try {
-            manager.startPlugin(id);
-        } catch (RuntimeException | LinkageError e) {
-            plugin.setPluginState(PluginState.FAILED);
-            plugin.setFailedException(e);
-        }
-        if (plugin.getPluginState() != PluginState.STARTED) {
-            LOG.error("plugin {} failed to start: {}", id, Optional.ofNullable(plugin.getFailedException())
-                    .map(PluginHost::reason).orElse(plugin.getPluginState().name()));
-            return Optional.empty();
-        }
-        createExtensions(id);
-        return Optional.of(id);
-    }
-
-    private void createExtensions(String pluginId) {
-        ClassLoader loader = manager.getPluginClassLoader(pluginId);
-        for (String className : new TreeSet<>(manager.getExtensionClassNames(pluginId))) {
-            ExtensionSlot slot = new ExtensionSlot(pluginId, className);
-            try {
-                Class<?> type = loader.loadClass(className);
-                if (!TegamiExtension.class.isAssignableFrom(type)) {
-                    LOG.warn("plugin {}: {} is not a Tegami extension; ignored", pluginId, className);
-                    continue;
-                }
-                slot.extensionPoints = ExtensionPoints.of(type);
-                slot.instance = (TegamiExtension) manager.getExtensionFactory().create(type);
-            } catch (Exception | LinkageError e) {
-                slot.fail("create", e);
-                LOG.error("{}", slot.failure.describe());
-            }
-            slots.add(slot);
-        }
-    }
-
     private void unloadJar(Path jar) {
         dropped.remove(jar);
         if (loadFailures.remove(jar) != null) {
@@ -274,15 +227,5 @@ public final class PluginHost implements AutoCloseable {
             manager.unloadPlugin(id);
             LOG.info("plugin {} removed at run time", id);
         });
-    }
-
-    /** A throwable's message for one line of a listing or log. */
-    static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof org.pf4j.PluginRuntimeException)) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }
