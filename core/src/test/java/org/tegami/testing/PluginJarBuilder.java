@@ -40,6 +40,8 @@ import javax.tools.ToolProvider;
  */
 public final class PluginJarBuilder {
 
+    private static final Map<String, byte[]> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String pluginId;
     private String version = "1.0.0";
     private String pluginClass;
@@ -84,14 +86,30 @@ public final class PluginJarBuilder {
         return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Builds the jar at {@code jarFile}. */
+    /**
+     * Builds the jar at {@code jarFile}. The same inputs built again in this JVM reuse the
+     * first build's bytes, so tests that need one plugin many times compile it once.
+     */
     public Path build(Path jarFile) throws IOException {
-        Path classes = Files.createTempDirectory(jarFile.toAbsolutePath().getParent(), ".classes-");
+        String key = pluginId + '\0' + version + '\0' + pluginClass + '\0' + sources + '\0'
+                + resources.entrySet().stream().map(e -> e.getKey() + "=" + java.util.Arrays.toString(e.getValue())).toList();
+        byte[] built = BUILT.get(key);
+        if (built == null) {
+            built = compileAndPack(jarFile.toAbsolutePath().getParent());
+            BUILT.put(key, built);
+        }
+        return Files.write(jarFile, built);
+    }
+
+    private byte[] compileAndPack(Path workDirectory) throws IOException {
+        Path classes = Files.createTempDirectory(workDirectory, ".classes-");
+        Path jarFile = Files.createTempFile(workDirectory, ".jar-", ".tmp");
         try {
             compile(classes);
             writeJar(classes, jarFile);
-            return jarFile;
+            return Files.readAllBytes(jarFile);
         } finally {
+            Files.deleteIfExists(jarFile);
             try (Stream<Path> files = Files.walk(classes)) {
                 for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                     Files.deleteIfExists(p);
