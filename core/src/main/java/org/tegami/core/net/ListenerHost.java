@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.tegami.api.ListenerSpec;
 import org.tegami.api.ProtocolHandler;
@@ -66,6 +67,9 @@ public final class ListenerHost implements AutoCloseable {
             throws IOException {
         if (stopped) {
             throw new IllegalStateException("listener host is stopped");
+        }
+        if (listeners.stream().anyMatch(l -> l.spec().name().equals(spec.name()))) {
+            throw new IllegalArgumentException("a listener named " + spec.name() + " is bound already");
         }
         if (spec.implicitTls() && tls.get().isEmpty()) {
             LOG.warn("{} uses implicit TLS but no TLS provider is loaded: its connections will be closed", spec.name());
@@ -179,27 +183,37 @@ public final class ListenerHost implements AutoCloseable {
         }
     }
 
-    /** Waits for matching sessions to end up to {@code grace}, then aborts the rest. */
-    private void drain(java.util.function.Predicate<Session> which, Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
+    /**
+     * Waits for matching sessions to end up to {@code grace}, then aborts the rest and gives
+     * them a moment to finish their close.
+     */
+    private void drain(Predicate<Session> which, Duration grace) {
+        if (awaitEnd(which, grace)) {
+            return;
+        }
+        List<Session> rest = live.stream().filter(which).toList();
+        LOG.info("closing {} session(s) still open after the grace time", rest.size());
+        rest.forEach(s -> s.connection().abort());
+        awaitEnd(which, Duration.ofSeconds(2));
+    }
+
+    /** Whether all matching sessions ended within {@code timeout}. */
+    private boolean awaitEnd(Predicate<Session> which, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (live) {
             while (live.stream().anyMatch(which)) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    break;
+                    return false;
                 }
                 try {
                     live.wait(Math.min(left, 100));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return false;
                 }
             }
-        }
-        List<Session> rest = live.stream().filter(which).toList();
-        if (!rest.isEmpty()) {
-            LOG.info("closing {} session(s) still open after the grace time", rest.size());
-            rest.forEach(s -> s.connection().abort());
+            return true;
         }
     }
 }
