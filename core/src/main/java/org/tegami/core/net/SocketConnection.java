@@ -27,7 +27,7 @@ final class SocketConnection implements Connection, AutoCloseable {
     private final Watchdog watchdog;
     private final ConnectionInput input;
     private final ConnectionOutput output;
-    private Socket current;
+    private volatile Socket current;
     private volatile int idleMillis;
 
     SocketConnection(String id, String listenerName, Socket plain, Supplier<Optional<TlsProvider>> tls,
