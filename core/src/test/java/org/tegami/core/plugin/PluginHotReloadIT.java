@@ -75,6 +75,40 @@ class PluginHotReloadIT {
     }
 
     @Test
+    void aReplacedJarIsReloadedWithItsNewVersion() throws Exception {
+        Recorder recorder = new Recorder();
+        TestPlugins.good(plugins, "swap");
+        try (PluginHost host = new PluginHost(plugins)) {
+            recorder.host = host;
+            host.load();
+            host.configure(fakes::settings);
+            host.start(fakes::context);
+            host.watch(recorder, Duration.ofMillis(200));
+
+            Path newer = new org.tegami.testing.PluginJarBuilder("swap").version("3.0.0")
+                    .source("test.swap3.NewRouter", """
+                            package test.swap3;
+                            import org.pf4j.Extension;
+                            import org.tegami.api.*;
+                            @Extension
+                            public class NewRouter implements Router {
+                                public RouteDecision route(MailAddress recipient) {
+                                    return RouteDecision.pass();
+                                }
+                            }
+                            """)
+                    .build(workshop.resolve("swap.jar"));
+            Files.move(newer, plugins.resolve("tegami-plugin-swap.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            assertEquals("removing swap 2", recorder.events.poll(10, TimeUnit.SECONDS));
+            assertEquals("added swap 1", recorder.events.poll(10, TimeUnit.SECONDS));
+            PluginInfo info = host.plugins().get(0);
+            assertEquals("3.0.0", info.version());
+            assertEquals("test.swap3.NewRouter", info.extensions().get(0).className());
+        }
+    }
+
+    @Test
     void aJarWrittenInPlaceSlowlyIsLoadedOnceComplete() throws Exception {
         Recorder recorder = new Recorder();
         try (PluginHost host = new PluginHost(plugins)) {
