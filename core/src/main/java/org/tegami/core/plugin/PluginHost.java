@@ -44,6 +44,7 @@ public final class PluginHost implements AutoCloseable {
     private ExtensionListener listener;
     private PluginWatcher watcher;
     private boolean loaded;
+    private boolean stopped;
 
     /** @param pluginsDirectory {@code plugins.dir}, already resolved against the installation root */
     public PluginHost(Path pluginsDirectory) {
@@ -139,6 +140,9 @@ public final class PluginHost implements AutoCloseable {
      * unloads removed ones, reloads changed ones. The watcher calls it; a timer may too.
      */
     public synchronized void rescan() {
+        if (stopped) {
+            return;
+        }
         Map<Path, JarStamp> now = new LinkedHashMap<>();
         manager.jars().droppedJars().forEach(jar -> now.put(jar, JarStamp.of(jar)));
         for (Path jar : new ArrayList<>(dropped.keySet())) {
@@ -154,8 +158,9 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** Stops every started extension (last started first), then the plugins. */
+    /** Stops every started extension (last started first), then the plugins; ends rescans. */
     public synchronized void stop() {
+        stopped = true;
         List<ExtensionSlot> reversed = new ArrayList<>(slots);
         Collections.reverse(reversed);
         ExtensionLifecycle.stop(reversed);
@@ -201,7 +206,16 @@ public final class PluginHost implements AutoCloseable {
                 .map(ExtensionSlot::loaded).toList();
         LOG.info("plugin {} added at run time with {} extension(s)", pluginId, live.size());
         if (listener != null && !live.isEmpty()) {
-            listener.extensionsAdded(live);
+            tell(() -> listener.extensionsAdded(live));
+        }
+    }
+
+    /** A listener that throws must not leave a plugin half loaded or half unloaded. */
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error(e, "the server failed to take a plugin change");
         }
     }
 
@@ -220,7 +234,7 @@ public final class PluginHost implements AutoCloseable {
             List<LoadedExtension<TegamiExtension>> live = own.stream().filter(ExtensionSlot::isLive)
                     .map(ExtensionSlot::loaded).toList();
             if (listener != null && !live.isEmpty()) {
-                listener.extensionsRemoving(live);
+                tell(() -> listener.extensionsRemoving(live));
             }
             ExtensionLifecycle.stop(own);
             slots.removeAll(own);
