@@ -15,6 +15,7 @@ final class Commands {
                 new SendmailCommand(),
                 new QueueCommand(),
                 new UserCommand(),
+                new PluginsCommand(),
                 new CheckConfigCommand()
         );
     }
