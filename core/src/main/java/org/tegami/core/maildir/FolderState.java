@@ -43,6 +43,8 @@ final class FolderState {
     private final TreeMap<Long, FolderEntry> byUid = new TreeMap<>();
     private final Map<String, FolderEntry> byBase = new HashMap<>();
     private KeywordTable keywords = new KeywordTable();
+    /** The uidlist as last read, until its UIDs are taken over by the entries. */
+    private UidList uidListRead;
     private long uidValidity;
     private long nextUid = 1;
     private String guid;
@@ -72,6 +74,7 @@ final class FolderState {
         synchronized (s) {
             s.keywords = KeywordsFile.read(dir);
             UidList list = s.uidListFile.read();
+            s.uidListRead = list;
             if (list != null) {
                 s.uidValidity = list.uidValidity;
                 s.nextUid = list.nextUid;
@@ -211,7 +214,7 @@ final class FolderState {
             keywords = KeywordsFile.read(dir);
         }
         try (DotLock lock = DotLock.acquire(uidListFile.path())) {
-            UidList disk = uidListFile.changedSinceSeen() ? uidListFile.read() : null;
+            UidList disk = uidListFile.changedSinceSeen() ? uidListFile.read() : uidListRead;
             if (disk != null) {
                 if (uidValidity == 0) {
                     uidValidity = disk.uidValidity;
@@ -229,7 +232,11 @@ final class FolderState {
                 UidList.Entry known = disk == null ? null : disk.entries.get(f.name.base());
                 long uid = known != null && !byUid.containsKey(known.uid()) ? known.uid() : nextUid++;
                 nextUid = Math.max(nextUid, uid + 1);
-                FolderEntry e = new FolderEntry(uid, f.name.base(), f.fileSize, f.crlfSize, f.internalDate, f.inNew,
+                long crlfSize = f.crlfSize;
+                if (known != null && f.name.sizeField('W') < 0 && known.extensions().containsKey('W')) {
+                    crlfSize = parseSize(known.extensions().get('W'), crlfSize);
+                }
+                FolderEntry e = new FolderEntry(uid, f.name.base(), f.fileSize, crlfSize, f.internalDate, f.inNew,
                         f.fileName, f.name.flags(), keywords.names(f.name.keywordIndexes()));
                 byUid.put(uid, e);
                 byBase.put(e.base, e);
@@ -237,8 +244,17 @@ final class FolderState {
             }
             lock.replace(formatUidList());
             uidListFile.markSeen();
+            uidListRead = null;
         }
         cacheDirty = true;
+    }
+
+    private static long parseSize(String value, long fallback) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private boolean keywordsMissing(List<NewFile> files) {
