@@ -9,14 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.tegami.api.Flag;
+import org.tegami.api.FolderView;
 import org.tegami.api.MailboxException;
 import org.tegami.api.MessageInfo;
 
@@ -85,6 +88,9 @@ final class FolderState {
                 s.loadCache(cache);
             }
             s.sync(list == null);
+            if (s.uidValidity == 0) {
+                s.register(List.of());
+            }
         }
         return s;
     }
@@ -355,16 +361,34 @@ final class FolderState {
         return byUid.get(uid);
     }
 
-    /** Renames a message's file for new flags and keywords; moves it from new/ to cur/ if needed. */
-    synchronized MessageInfo store(long uid, Set<Flag> flags, Set<String> newKeywords) throws IOException {
+    /**
+     * Combines new flags and keywords with a message's present ones and renames its file to
+     * match, moving it from new/ to cur/ if needed; under the lock, so concurrent stores of two
+     * sessions both count.
+     */
+    synchronized MessageInfo store(long uid, FolderView.FlagChange change, Set<Flag> flags, Set<String> names)
+            throws IOException {
         for (int attempt = 0; attempt < 2; attempt++) {
             FolderEntry e = byUid.get(uid);
             if (e == null) {
                 throw new MailboxException(MailboxException.Reason.EXPUNGED, "message was expunged");
             }
+            EnumSet<Flag> newFlags = EnumSet.noneOf(Flag.class);
+            Set<String> newKeywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            if (change != FolderView.FlagChange.REPLACE) {
+                newFlags.addAll(e.info.flags());
+                newKeywords.addAll(e.info.keywords());
+            }
+            if (change == FolderView.FlagChange.REMOVE) {
+                newFlags.removeAll(flags);
+                newKeywords.removeAll(names);
+            } else {
+                newFlags.addAll(flags);
+                newKeywords.addAll(names);
+            }
             Set<Integer> indexes = keywordIndexes(newKeywords);
             String otherLetters = MaildirFileName.parse(e.fileName).otherLetters();
-            String target = MaildirFileName.curName(e.base, MaildirFileName.info(flags, indexes, otherLetters));
+            String target = MaildirFileName.curName(e.base, MaildirFileName.info(newFlags, indexes, otherLetters));
             Path from = (e.inNew ? newDir : curDir).resolve(e.fileName);
             try {
                 if (!from.equals(curDir.resolve(target))) {
@@ -374,7 +398,7 @@ final class FolderState {
                 sync(true);
                 continue;
             }
-            if (e.update(false, target, flags, keywords.names(indexes))) {
+            if (e.update(false, target, newFlags, keywords.names(indexes))) {
                 modseq++;
                 cacheDirty = true;
                 signal();

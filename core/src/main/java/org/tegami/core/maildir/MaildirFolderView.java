@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,31 +160,7 @@ final class MaildirFolderView implements FolderView {
     @Override
     public MessageInfo store(long uid, FlagChange change, Set<Flag> flags, Set<String> keywords) throws IOException {
         requireWritable();
-        FolderEntry entry = state.entry(uid);
-        if (entry == null) {
-            throw new MailboxException(Reason.EXPUNGED, "message was expunged");
-        }
-        MessageInfo now = entry.info;
-        EnumSet<Flag> newFlags = now.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(now.flags());
-        Set<String> newKeywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        newKeywords.addAll(now.keywords());
-        switch (change) {
-            case REPLACE -> {
-                newFlags.clear();
-                newFlags.addAll(flags);
-                newKeywords.clear();
-                newKeywords.addAll(keywords);
-            }
-            case ADD -> {
-                newFlags.addAll(flags);
-                newKeywords.addAll(keywords);
-            }
-            case REMOVE -> {
-                newFlags.removeAll(flags);
-                newKeywords.removeAll(keywords);
-            }
-        }
-        MessageInfo stored = state.store(uid, newFlags, newKeywords);
+        MessageInfo stored = state.store(uid, change, flags, keywords);
         return withRecent(stored);
     }
 

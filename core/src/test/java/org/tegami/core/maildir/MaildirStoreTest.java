@@ -333,6 +333,10 @@ class MaildirStoreTest {
                 .mapToLong(n -> MaildirFileName.parse(n).sizeField('S')).sum();
         assertEquals(2 * fileSize, box.usedBytes());
         assertNull(box.folders().get(0).specialUse());
+        UserMailbox.FolderStatus empty = box.status("Drafts");
+        assertTrue(empty.uidValidity() > 0);
+        assertEquals(1, empty.uidNext());
+        assertTrue(Files.exists(inbox.resolve(".Drafts").resolve("dovecot-uidlist")));
     }
 
     @Test
