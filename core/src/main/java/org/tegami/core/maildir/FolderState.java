@@ -1,10 +1,12 @@
 package org.tegami.core.maildir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +47,13 @@ final class FolderState {
     private final UidListFile uidListFile;
     private final TreeMap<Long, FolderEntry> byUid = new TreeMap<>();
     private final Map<String, FolderEntry> byBase = new HashMap<>();
+    /** UIDs of messages still in new/, so claiming them does not walk the whole folder. */
+    private final TreeSet<Long> newUids = new TreeSet<>();
     private KeywordTable keywords = new KeywordTable();
     /** The uidlist as last read, until its UIDs are taken over by the entries. */
     private UidList uidListRead;
+    /** Lines in the uidlist as we last wrote it, or -1 when another program may have written it. */
+    private int uidListLines = -1;
     private long uidValidity;
     private long nextUid = 1;
     private String guid;
@@ -101,8 +107,7 @@ final class FolderState {
             FolderEntry e = new FolderEntry(l.uid(), name.base(), l.fileSize(), l.crlfSize(),
                     Instant.ofEpochMilli(l.internalDateMillis()), l.inNew(), l.fileName(), name.flags(),
                     keywords.names(name.keywordIndexes()));
-            byUid.put(e.uid, e);
-            byBase.put(e.base, e);
+            put(e);
             nextUid = Math.max(nextUid, e.uid + 1);
         }
         newStamp = cache.newStamp();
@@ -171,14 +176,19 @@ final class FolderState {
                 }
                 continue;
             }
+            boolean nowInNew = f[0].equals("n");
+            if (nowInNew == e.inNew && f[1].equals(e.fileName)) {
+                continue;
+            }
             MaildirFileName name = MaildirFileName.parse(f[1]);
             if (!keywordsReread && unknownKeyword(name)) {
                 keywords = KeywordsFile.read(dir);
                 keywordsReread = true;
             }
-            if (e.update(f[0].equals("n"), f[1], name.flags(), keywords.names(name.keywordIndexes()))) {
+            if (e.update(nowInNew, f[1], name.flags(), keywords.names(name.keywordIndexes()))) {
                 modseq++;
             }
+            trackNew(e);
         }
         if (!found.isEmpty()) {
             addNewFiles(found);
@@ -194,9 +204,24 @@ final class FolderState {
         return false;
     }
 
+    private void put(FolderEntry e) {
+        byUid.put(e.uid, e);
+        byBase.put(e.base, e);
+        trackNew(e);
+    }
+
+    private void trackNew(FolderEntry e) {
+        if (e.inNew) {
+            newUids.add(e.uid);
+        } else {
+            newUids.remove(e.uid);
+        }
+    }
+
     private void remove(FolderEntry e) {
         byUid.remove(e.uid);
         byBase.remove(e.base);
+        newUids.remove(e.uid);
         modseq++;
     }
 
@@ -220,7 +245,10 @@ final class FolderState {
             keywords = KeywordsFile.read(dir);
         }
         try (DotLock lock = DotLock.acquire(uidListFile.path())) {
-            UidList disk = uidListFile.changedSinceSeen() ? uidListFile.read() : uidListRead;
+            boolean foreign = uidListFile.changedSinceSeen();
+            UidList disk = foreign ? uidListFile.read() : uidListRead;
+            boolean append = !foreign && disk == null && uidListLines >= 0 && !files.isEmpty()
+                    && uidListLines - byUid.size() <= byUid.size() / 4 + 16;
             if (disk != null) {
                 if (uidValidity == 0) {
                     uidValidity = disk.uidValidity;
@@ -234,6 +262,7 @@ final class FolderState {
             if (guid == null || guid.isEmpty()) {
                 guid = randomGuid();
             }
+            StringBuilder appended = new StringBuilder();
             for (NewFile f : files) {
                 UidList.Entry known = disk == null ? null : disk.entries.get(f.name.base());
                 long uid = known != null && !byUid.containsKey(known.uid()) ? known.uid() : nextUid++;
@@ -244,11 +273,19 @@ final class FolderState {
                 }
                 FolderEntry e = new FolderEntry(uid, f.name.base(), f.fileSize, crlfSize, f.internalDate, f.inNew,
                         f.fileName, f.name.flags(), keywords.names(f.name.keywordIndexes()));
-                byUid.put(uid, e);
-                byBase.put(e.base, e);
+                put(e);
                 modseq++;
+                appended.append(UidList.line(uid, e.fileName, crlfSize, e.fileSize));
             }
-            lock.replace(formatUidList());
+            if (append) {
+                // Dovecot appends new records the same way; the header's N may lag behind them (version 3)
+                Files.writeString(uidListFile.path(), appended, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                Durable.fsync(uidListFile.path());
+                uidListLines += files.size();
+            } else {
+                lock.replace(formatUidList());
+                uidListLines = byUid.size();
+            }
             uidListFile.markSeen();
             uidListRead = null;
         }
@@ -301,10 +338,8 @@ final class FolderState {
      */
     synchronized List<Long> claimNew() throws IOException {
         List<Long> claimed = new ArrayList<>();
-        for (FolderEntry e : byUid.values()) {
-            if (!e.inNew) {
-                continue;
-            }
+        for (long uid : new ArrayList<>(newUids)) {
+            FolderEntry e = byUid.get(uid);
             String target = e.fileName.indexOf(':') >= 0 ? e.fileName : e.fileName + ":2,";
             try {
                 Files.move(newDir.resolve(e.fileName), curDir.resolve(target));
@@ -312,6 +347,7 @@ final class FolderState {
                 continue;
             }
             e.update(false, target, e.info.flags(), e.info.keywords());
+            trackNew(e);
             modseq++;
             claimed.add(e.uid);
         }
@@ -398,7 +434,12 @@ final class FolderState {
                 sync(true);
                 continue;
             }
-            if (e.update(false, target, newFlags, keywords.names(indexes))) {
+            boolean wasNew = e.inNew;
+            boolean changed = e.update(false, target, newFlags, keywords.names(indexes));
+            if (wasNew) {
+                trackNew(e);
+            }
+            if (changed) {
                 modseq++;
                 cacheDirty = true;
                 signal();
@@ -449,17 +490,13 @@ final class FolderState {
 
     /** Counts for IMAP STATUS. */
     synchronized int[] counts() {
-        int recent = 0;
         int unseen = 0;
         for (FolderEntry e : byUid.values()) {
-            if (e.inNew) {
-                recent++;
-            }
             if (!e.info.has(Flag.SEEN)) {
                 unseen++;
             }
         }
-        return new int[] {byUid.size(), recent, unseen};
+        return new int[] {byUid.size(), newUids.size(), unseen};
     }
 
     synchronized long totalCrlfSize() {

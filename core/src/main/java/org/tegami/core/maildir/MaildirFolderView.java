@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tegami.api.Flag;
 import org.tegami.api.FolderView;
@@ -36,7 +36,6 @@ final class MaildirFolderView implements FolderView {
     private final String name;
     private final FolderState state;
     private final boolean readOnly;
-    private final TreeMap<Long, MessageInfo> snapshot = new TreeMap<>();
     private final Set<Long> recent = new HashSet<>();
     private List<MessageInfo> messages = List.of();
     private long seenModseq = -1;
@@ -93,29 +92,32 @@ final class MaildirFolderView implements FolderView {
         seenModseq = modseq;
         List<MessageInfo> added = new ArrayList<>();
         List<MessageInfo> changed = new ArrayList<>();
-        Set<Long> present = new HashSet<>(current.size() * 2);
-        for (MessageInfo shared : current) {
-            MessageInfo info = withRecent(shared);
-            present.add(info.uid());
-            MessageInfo old = snapshot.put(info.uid(), info);
-            if (old == null) {
-                added.add(info);
-            } else if (old != info && !sameState(old, info)) {
-                changed.add(info);
-            }
-        }
         List<Long> expunged = new ArrayList<>();
-        if (present.size() != snapshot.size()) {
-            snapshot.keySet().removeIf(uid -> {
-                if (present.contains(uid)) {
-                    return false;
+        List<MessageInfo> next = new ArrayList<>(current.size());
+        // Both lists ascend by UID: one merge walk finds every difference.
+        int i = 0;
+        int j = 0;
+        while (i < messages.size() || j < current.size()) {
+            MessageInfo old = i < messages.size() ? messages.get(i) : null;
+            MessageInfo now = j < current.size() ? withRecent(current.get(j)) : null;
+            if (now == null || (old != null && old.uid() < now.uid())) {
+                expunged.add(old.uid());
+                recent.remove(old.uid());
+                i++;
+                continue;
+            }
+            if (old == null || now.uid() < old.uid()) {
+                added.add(now);
+            } else {
+                if (old != now && !sameState(old, now)) {
+                    changed.add(now);
                 }
-                expunged.add(uid);
-                return true;
-            });
-            recent.removeAll(expunged);
+                i++;
+            }
+            next.add(now);
+            j++;
         }
-        messages = List.copyOf(snapshot.values());
+        messages = Collections.unmodifiableList(next);
         return new FolderChanges(added, changed, expunged);
     }
 
