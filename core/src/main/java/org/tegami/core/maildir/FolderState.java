@@ -2,7 +2,6 @@ package org.tegami.core.maildir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,9 +36,6 @@ import org.tegami.api.MessageInfo;
  */
 final class FolderState {
 
-    /** A directory modified this recently may still change within the same timestamp tick. */
-    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     final Path dir;
     final Path newDir;
     final Path curDir;
@@ -63,8 +59,7 @@ final class FolderState {
     private boolean cacheDirty;
     int refs;
 
-    private final Object signalLock = new Object();
-    private long signals;
+    private final ChangeSignal changes = new ChangeSignal();
 
     private FolderState(Path dir) {
         this.dir = dir;
@@ -121,8 +116,8 @@ final class FolderState {
      */
     synchronized void sync(boolean force) throws IOException {
         long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-        long newNow = stamp(newDir);
-        long curNow = stamp(curDir);
+        long newNow = DirectoryScan.stamp(newDir);
+        long curNow = DirectoryScan.stamp(curDir);
         boolean scanNew = force || newNow != newStamp || newNow < 0;
         boolean scanCur = force || curNow != curStamp || curNow < 0;
         if (!scanNew && !scanCur) {
@@ -130,40 +125,15 @@ final class FolderState {
         }
         Map<String, String[]> found = new HashMap<>();
         if (scanNew) {
-            list(newDir, true, found);
+            DirectoryScan.list(newDir, true, found);
         }
         if (scanCur) {
-            list(curDir, false, found);
+            DirectoryScan.list(curDir, false, found);
         }
         reconcile(found, scanNew, scanCur);
-        newStamp = settled(newNow, nowNanos);
-        curStamp = settled(curNow, nowNanos);
+        newStamp = DirectoryScan.settled(newNow, nowNanos);
+        curStamp = DirectoryScan.settled(curNow, nowNanos);
         cacheDirty = true;
-    }
-
-    private static long settled(long stamp, long nowNanos) {
-        return nowNanos - stamp < SETTLE_NANOS ? -1 : stamp;
-    }
-
-    private static long stamp(Path dir) throws IOException {
-        try {
-            return Files.getLastModifiedTime(dir).to(TimeUnit.NANOSECONDS);
-        } catch (NoSuchFileException e) {
-            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "folder is gone");
-        }
-    }
-
-    /** Collects base name to {in-new flag, file name}; a copy in cur/ wins over one in new/. */
-    private static void list(Path dir, boolean isNew, Map<String, String[]> found) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path p : files) {
-                String fileName = p.getFileName().toString();
-                if (fileName.startsWith(".")) {
-                    continue;
-                }
-                found.put(MaildirFileName.baseOf(fileName), new String[] {isNew ? "n" : "c", fileName});
-            }
-        }
     }
 
     private void reconcile(Map<String, String[]> found, boolean scanNew, boolean scanCur) throws IOException {
@@ -409,19 +379,8 @@ final class FolderState {
             if (e == null) {
                 throw new MailboxException(MailboxException.Reason.EXPUNGED, "message was expunged");
             }
-            EnumSet<Flag> newFlags = EnumSet.noneOf(Flag.class);
-            Set<String> newKeywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            if (change != FolderView.FlagChange.REPLACE) {
-                newFlags.addAll(e.info.flags());
-                newKeywords.addAll(e.info.keywords());
-            }
-            if (change == FolderView.FlagChange.REMOVE) {
-                newFlags.removeAll(flags);
-                newKeywords.removeAll(names);
-            } else {
-                newFlags.addAll(flags);
-                newKeywords.addAll(names);
-            }
+            EnumSet<Flag> newFlags = DirectoryScan.combine(e.info.flags(), change, flags);
+            Set<String> newKeywords = DirectoryScan.combineKeywords(e.info.keywords(), change, names);
             Set<Integer> indexes = keywordIndexes(newKeywords);
             String otherLetters = MaildirFileName.parse(e.fileName).otherLetters();
             String target = MaildirFileName.curName(e.base, MaildirFileName.info(newFlags, indexes, otherLetters));
@@ -526,73 +485,14 @@ final class FolderState {
 
     /** Wakes views waiting in {@link #awaitSignal}. */
     void signal() {
-        synchronized (signalLock) {
-            signals++;
-            signalLock.notifyAll();
-        }
+        changes.signal();
     }
 
     long signals() {
-        synchronized (signalLock) {
-            return signals;
-        }
+        return changes.count();
     }
 
-    /** Waits until the signal count differs from {@code seen}; returns the count then, or {@code seen} on timeout. */
     long awaitSignal(long seen, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (signalLock) {
-            while (signals == seen) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return seen;
-                }
-                TimeUnit.NANOSECONDS.timedWait(signalLock, left);
-            }
-            return signals;
-        }
-    }
-
-    /** A file to be given a UID: where it is and what its name and a look at it tell. */
-    static final class NewFile {
-        final MaildirFileName name;
-        final String fileName;
-        final boolean inNew;
-        final long fileSize;
-        final long crlfSize;
-        final Instant internalDate;
-
-        NewFile(String fileName, boolean inNew, long fileSize, long crlfSize, Instant internalDate) {
-            this.name = MaildirFileName.parse(fileName);
-            this.fileName = fileName;
-            this.inNew = inNew;
-            this.fileSize = fileSize;
-            this.crlfSize = crlfSize;
-            this.internalDate = internalDate;
-        }
-
-        /** Sizes from {@code S=}/{@code W=} when present, else from the file; date from the name's time, else mtime. */
-        static NewFile inspect(Path path, boolean inNew) throws IOException {
-            String fileName = path.getFileName().toString();
-            MaildirFileName name = MaildirFileName.parse(fileName);
-            try {
-                long size = name.sizeField('S');
-                long crlf = name.sizeField('W');
-                long seconds = name.timeSeconds();
-                if (size < 0) {
-                    size = Files.size(path);
-                }
-                if (crlf < 0) {
-                    try (var in = Files.newInputStream(path)) {
-                        crlf = LfMessageWriter.crlfSize(in);
-                    }
-                }
-                Instant date = seconds >= 0 ? Instant.ofEpochSecond(seconds)
-                        : Files.getLastModifiedTime(path).toInstant();
-                return new NewFile(fileName, inNew, size, crlf, date);
-            } catch (NoSuchFileException gone) {
-                return null;
-            }
-        }
+        return changes.await(seen, timeout);
     }
 }

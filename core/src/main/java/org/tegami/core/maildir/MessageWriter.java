@@ -43,7 +43,7 @@ final class MessageWriter {
             Files.setLastModifiedTime(tmp, FileTime.from(date));
             Files.move(tmp, target.curDir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
             Durable.fsyncDirectory(target.curDir);
-            return target.addOwn(List.of(new FolderState.NewFile(fileName, false, sizes.fileSize(),
+            return target.addOwn(List.of(new NewFile(fileName, false, sizes.fileSize(),
                     sizes.crlfSize(), date))).get(0);
         } finally {
             Files.deleteIfExists(tmp);
@@ -53,9 +53,9 @@ final class MessageWriter {
     /** Copies messages from another folder's state, keeping flags, keywords and internal dates. */
     Map<Long, Long> copyFrom(FolderState source, Set<Long> uids) throws IOException {
         List<Long> copied = new ArrayList<>();
-        List<FolderState.NewFile> files = new ArrayList<>();
+        List<NewFile> files = new ArrayList<>();
         for (long uid : uids) {
-            FolderState.NewFile f = copyOne(source, uid);
+            NewFile f = copyOne(source, uid);
             if (f != null) {
                 copied.add(uid);
                 files.add(f);
@@ -73,7 +73,7 @@ final class MessageWriter {
         return map;
     }
 
-    private FolderState.NewFile copyOne(FolderState source, long uid) throws IOException {
+    private NewFile copyOne(FolderState source, long uid) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             FolderEntry e = source.entry(uid);
             Path from = source.path(uid);
@@ -86,7 +86,7 @@ final class MessageWriter {
                     MaildirFileName.info(info.flags(), target.keywordIndexes(info.keywords()), ""));
             try {
                 place(from, fileName);
-                return new FolderState.NewFile(fileName, false, e.fileSize, info.size(), info.internalDate());
+                return new NewFile(fileName, false, e.fileSize, info.size(), info.internalDate());
             } catch (NoSuchFileException renamed) {
                 source.sync(true);
             }
