@@ -100,9 +100,17 @@ public final class MaildirStore implements MailStore, AutoCloseable {
         Path key = dir.toAbsolutePath().normalize();
         synchronized (states) {
             FolderState s = states.get(key);
+            if (s != null) {
+                s.refs++;
+                return s;
+            }
+        }
+        // Loaded outside the registry lock: a big folder must not hold up other users' folders.
+        FolderState loadedNow = FolderState.load(key);
+        synchronized (states) {
+            FolderState s = states.putIfAbsent(key, loadedNow);
             if (s == null) {
-                s = FolderState.load(key);
-                states.put(key, s);
+                s = loadedNow;
             }
             s.refs++;
             return s;
