@@ -150,6 +150,7 @@ final class MaildirUserMailbox implements UserMailbox {
             Files.move(d, root.resolve(targetDir + n.substring(sourceDir.length())), StandardCopyOption.ATOMIC_MOVE);
         }
         Durable.fsyncDirectory(root);
+        SubscriptionsFile.rename(root, source, target);
     }
 
     @Override

@@ -33,6 +33,26 @@ final class SubscriptionsFile {
         change(userRoot, Set.of(name), false);
     }
 
+    /** Follows a folder rename: the folder and those below it are subscribed under their new names. */
+    static void rename(Path userRoot, String from, String to) throws IOException {
+        try (DotLock lock = DotLock.acquire(userRoot.resolve(NAME))) {
+            Set<String> current = read(userRoot);
+            Set<String> renamed = new LinkedHashSet<>();
+            boolean changed = false;
+            for (String name : current) {
+                if (name.equals(from) || name.startsWith(from + "/")) {
+                    renamed.add(to + name.substring(from.length()));
+                    changed = true;
+                } else {
+                    renamed.add(name);
+                }
+            }
+            if (changed) {
+                lock.replace(SubscriptionList.format(renamed));
+            }
+        }
+    }
+
     private static void change(Path userRoot, Collection<String> names, boolean add) throws IOException {
         try (DotLock lock = DotLock.acquire(userRoot.resolve(NAME))) {
             Set<String> current = read(userRoot);

@@ -139,6 +139,25 @@ class MaildirStoreTest {
     }
 
     @Test
+    void readsKeywordLettersThroughDovecotKeywords() throws IOException {
+        Files.writeString(inbox.resolve("dovecot-keywords"), "0 $Forwarded\n1 Junk\n");
+        Files.writeString(inbox.resolve("cur").resolve("1700000000.M1P1.other,S=3,W=4:2,Sb"), "x\n");
+        try (FolderView v = box.open("INBOX", false)) {
+            MessageInfo m = v.messages().get(0);
+            assertEquals(Set.of("Junk"), m.keywords());
+            assertEquals(Set.of(Flag.SEEN), m.flags());
+            // another program adds a keyword the state has not seen yet
+            Files.writeString(inbox.resolve("dovecot-keywords"), "0 $Forwarded\n1 Junk\n2 $Label1\n");
+            Files.move(inbox.resolve("cur").resolve("1700000000.M1P1.other,S=3,W=4:2,Sb"),
+                    inbox.resolve("cur").resolve("1700000000.M1P1.other,S=3,W=4:2,Sbc"));
+            List<MessageInfo> changed = v.refresh().changed();
+            assertEquals(Set.of("Junk", "$Label1"), changed.get(0).keywords());
+            v.store(m.uid(), FlagChange.ADD, Set.of(), Set.of("$forwarded"));
+            assertEquals(List.of("1700000000.M1P1.other,S=3,W=4:2,Sabc"), names(inbox.resolve("cur")));
+        }
+    }
+
+    @Test
     void fileDroppedIntoNewByHandGetsNextUid() throws IOException {
         try (FolderView v = box.open("INBOX", false)) {
             long first = v.append(text(MESSAGE), Set.of(), Set.of(), null);
@@ -270,7 +289,9 @@ class MaildirStoreTest {
         try (FolderView v = box.open("Projects/Tegami", false)) {
             v.append(text(MESSAGE), Set.of(), Set.of(), null);
         }
+        box.subscribe("Projects/Tegami");
         box.rename("Projects", "Old/Projects");
+        assertTrue(box.subscriptions().contains("Old/Projects/Tegami"));
         List<String> names = box.folders().stream().map(UserMailbox.FolderInfo::name).toList();
         assertTrue(names.containsAll(List.of("Old", "Old/Projects", "Old/Projects/Tegami", "Old/Projects/Tegami/Notes")));
         assertFalse(names.contains("Projects"));
