@@ -1,6 +1,7 @@
 package org.tegami.core.maildir;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,7 +91,11 @@ public final class MaildirStore implements MailStore, AutoCloseable {
         Files.createDirectories(dir.resolve("new"));
         Files.createDirectories(dir.resolve("cur"));
         if (plusFolder && !Files.exists(dir.resolve("maildirfolder"))) {
-            Files.createFile(dir.resolve("maildirfolder"));
+            try {
+                Files.createFile(dir.resolve("maildirfolder"));
+            } catch (FileAlreadyExistsException raced) {
+                // made by a delivery at the same moment
+            }
         }
         Durable.fsyncDirectory(dir.getParent());
     }

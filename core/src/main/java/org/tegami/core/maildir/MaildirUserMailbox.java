@@ -130,7 +130,7 @@ final class MaildirUserMailbox implements UserMailbox {
             return;
         }
         int slash = target.lastIndexOf('/');
-        if (slash > 0) {
+        if (slash > 0 && !exists(target.substring(0, slash))) {
             create(target.substring(0, slash));
         }
         String sourceDir = FolderNames.dirName(source);

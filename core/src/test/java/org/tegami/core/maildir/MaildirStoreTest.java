@@ -217,7 +217,18 @@ class MaildirStoreTest {
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
             deliverer.join();
             assertEquals(1, v.refresh().added().size());
-            assertFalse(v.awaitChange(Duration.ofMillis(50)));
+        }
+    }
+
+    @Test
+    void awaitChangeTimesOutWhenNothingHappens() throws Exception {
+        mail.deliver(USER, "Sent", MESSAGE);
+        try (FolderView v = box.open("Sent", false)) {
+            Thread.sleep(300);
+            v.refresh();
+            long start = System.nanoTime();
+            assertFalse(v.awaitChange(Duration.ofMillis(500)));
+            assertTrue(System.nanoTime() - start >= Duration.ofMillis(450).toNanos());
         }
     }
 
@@ -297,6 +308,10 @@ class MaildirStoreTest {
         assertFalse(names.contains("Projects"));
         assertEquals(1, box.status("Old/Projects/Tegami").messages());
         assertTrue(box.folders().stream().filter(f -> f.name().equals("Old")).findFirst().orElseThrow().hasChildren());
+        box.rename("Old/Projects/Tegami/Notes", "INBOX/Notes");
+        assertEquals(1, box.status("Old/Projects/Tegami").messages());
+        assertTrue(Files.isDirectory(inbox.resolve(".INBOX.Notes").resolve("cur")));
+        assertTrue(box.folders().get(0).hasChildren());
         box.delete("Old/Projects/Tegami");
         assertFalse(box.folders().stream().anyMatch(f -> f.name().equals("Old/Projects/Tegami")));
         assertEquals(MailboxException.Reason.CANNOT,
