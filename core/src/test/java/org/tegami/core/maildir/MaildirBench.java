@@ -18,7 +18,9 @@ import org.tegami.api.UserMailbox;
 /**
  * Measures a 10,000-message folder: the first scan, a restart with the cache, refreshes with
  * nothing changed and after one delivery, a second view and STATUS. Run by hand:
- * {@code java -cp <test classpath> org.tegami.core.maildir.MaildirBench [messages]}.
+ * {@code java -cp <test classpath> org.tegami.core.maildir.MaildirBench [messages]}. Each phase
+ * starts by probing {@code /maildir-bench-mark-<phase>}, so that under
+ * {@code strace -f -e trace=%stat,getdents64} the file-system calls of each phase can be counted.
  */
 public final class MaildirBench {
 
@@ -65,8 +67,10 @@ public final class MaildirBench {
         }
         try (MaildirStore store = new MaildirStore(root, "bench.host", Clock.systemUTC(), Duration.ofHours(1))) {
             UserMailbox box = store.mailbox(user);
+            mark("open-after-restart");
             t = System.nanoTime();
             FolderView v = box.open("INBOX", false);
+            mark("refresh-unchanged");
             print("open after restart (cache file, no listing)", t, 1);
             int n = 1000;
             t = System.nanoTime();
@@ -74,6 +78,7 @@ public final class MaildirBench {
                 v.refresh();
             }
             print("refresh, nothing changed (avg of " + n + ")", t, n);
+            mark("end-refresh-unchanged");
             t = System.nanoTime();
             FolderView second = box.open("INBOX", true);
             print("second view while open (shared state)", t, 1);
@@ -133,6 +138,10 @@ public final class MaildirBench {
 
     private static void printNanos(String what, long nanos) {
         System.out.printf("%-70s %10.3f ms%n", what, nanos / 1e6);
+    }
+
+    private static void mark(String phase) {
+        Files.exists(Path.of("/maildir-bench-mark-" + phase));
     }
 
     private static void print(String what, long start, int times) {
