@@ -21,6 +21,8 @@ final class FolderCacheFile {
 
     static final String NAME = "tegami-cache";
     private static final String MAGIC = "tegami-cache 1";
+    /** The last line, with the number of messages: a cut-off file is not taken for a whole one. */
+    private static final String END = "end ";
 
     /** One cached message. */
     record Line(long uid, boolean inNew, long fileSize, long crlfSize, long internalDateMillis, String fileName) {
@@ -41,13 +43,21 @@ final class FolderCacheFile {
             }
             List<Line> lines = new ArrayList<>();
             String line;
+            boolean complete = false;
             while ((line = in.readLine()) != null) {
+                if (line.startsWith(END)) {
+                    complete = Integer.parseInt(line.substring(END.length())) == lines.size();
+                    break;
+                }
                 String[] f = line.split("\t", 6);
                 if (f.length != 6) {
                     return null;
                 }
                 lines.add(new Line(Long.parseLong(f[0]), f[1].equals("n"), Long.parseLong(f[2]),
                         Long.parseLong(f[3]), Long.parseLong(f[4]), f[5]));
+            }
+            if (!complete) {
+                return null;
             }
             return new Contents(Long.parseLong(head[2]), Long.parseLong(head[3]), Long.parseLong(head[4]), lines);
         } catch (NoSuchFileException e) {
@@ -68,6 +78,7 @@ final class FolderCacheFile {
                     .append('\t').append(e.info.size()).append('\t').append(e.info.internalDate().toEpochMilli())
                     .append('\t').append(e.fileName).append('\n');
         }
+        out.append(END).append(entries.size()).append('\n');
         Durable.replace(folderDir.resolve(NAME), out.toString());
     }
 }

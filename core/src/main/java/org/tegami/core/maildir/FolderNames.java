@@ -43,7 +43,8 @@ final class FolderNames {
             }
             for (int i = 0; i < part.length(); i++) {
                 char c = part.charAt(i);
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                // '*' and '%' are IMAP LIST wildcards (RFC 3501 6.3.8) and could never be listed alone
+                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '*' || c == '%') {
                     throw invalid("illegal character in folder name");
                 }
             }

@@ -109,7 +109,7 @@ class MaildirFormatsTest {
     @Test
     void refusesIllegalNames() {
         for (String bad : List.of("", "a/../b", "..", "a.b", "a//b", "/a", "a/", "tab\there", "nul\u0000", ".hidden",
-                "del\u007f")) {
+                "del\u007f", "star*", "per%cent")) {
             MailboxException e = assertThrows(MailboxException.class, () -> FolderNames.canonical(bad), bad);
             assertEquals(MailboxException.Reason.INVALID_NAME, e.reason());
         }

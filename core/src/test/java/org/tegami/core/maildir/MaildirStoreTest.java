@@ -115,6 +115,12 @@ class MaildirStoreTest {
             assertEquals(before.get(2).key(), v.messages().get(1).key());
             assertEquals(4, v.uidNext());
         }
+        String cache = Files.readString(inbox.resolve("tegami-cache"));
+        Files.writeString(inbox.resolve("tegami-cache"), cache.substring(0, cache.indexOf('\n') + 1));
+        try (MaildirStore again = new MaildirStore(mail.root(), "test.example");
+                FolderView v = again.mailbox(USER).open("INBOX", false)) {
+            assertEquals(2, v.messages().size(), "a cut-off cache is rebuilt from the folder");
+        }
         Files.delete(inbox.resolve("tegami-cache"));
         try (MaildirStore again = new MaildirStore(mail.root(), "test.example");
                 FolderView v = again.mailbox(USER).open("INBOX", false)) {
