@@ -253,7 +253,7 @@ final class FolderState {
                 Durable.fsync(uidListFile.path());
                 uidListLines += files.size();
             } else {
-                lock.replace(formatUidList());
+                lock.replace(formatUidList(disk != null ? disk : uidListFile.read()));
                 uidListLines = byUid.size();
             }
             uidListFile.markSeen();
@@ -274,14 +274,20 @@ final class FolderState {
         return files.stream().anyMatch(f -> unknownKeyword(f.name));
     }
 
-    private String formatUidList() {
+    /** The whole uidlist; other programs' record extensions (Dovecot's POP3 UIDL, GUID) are kept. */
+    private String formatUidList(UidList previous) {
         UidList header = new UidList();
         header.uidValidity = uidValidity;
         header.nextUid = nextUid;
         header.guid = guid;
         List<String> lines = new ArrayList<>(byUid.size());
         for (FolderEntry e : byUid.values()) {
-            lines.add(UidList.line(e.uid, e.fileName, e.info.size(), e.fileSize));
+            UidList.Entry old = previous == null ? null : previous.entries.get(e.base);
+            String line = UidList.line(e.uid, e.fileName, e.info.size(), e.fileSize);
+            if (old != null && old.uid() == e.uid) {
+                line = UidList.withExtensions(line, old.extensions());
+            }
+            lines.add(line);
         }
         return header.format(lines);
     }

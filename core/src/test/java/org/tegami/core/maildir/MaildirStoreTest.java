@@ -142,6 +142,14 @@ class MaildirStoreTest {
             mail.deliver(USER, "INBOX", MESSAGE);
             assertEquals(25022L, v.refresh().added().get(0).uid());
         }
+        String written = Files.readString(inbox.resolve("dovecot-uidlist"));
+        assertTrue(written.startsWith("3 V1275660208 N25022 G3085f01b7f11094c501100008c4a11c1\n"), written);
+        assertTrue(written.contains("\n25022 :"), "appended like Dovecot, the header N lagging");
+        assertTrue(written.contains("\n25006 P0001abcd :1276528487.M364837P9451.kurkku,S=1355,W=1394:2,\n"), written);
+        assertTrue(written.contains("\n25017 W2481 S14 :1276533073.M242911P3632.kurkku:2,F\n"), written);
+        assertFalse(written.contains("1276538000.M1P2.kurkku"), "a record without a file is dropped");
+        {
+        }
     }
 
     @Test
