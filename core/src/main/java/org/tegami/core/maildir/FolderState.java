@@ -233,9 +233,11 @@ final class FolderState {
                 guid = randomGuid();
             }
             StringBuilder appended = new StringBuilder();
-            for (NewFile f : files) {
+            for (NewFile f : knownUidsFirst(files, disk)) {
                 UidList.Entry known = disk == null ? null : disk.entries.get(f.name.base());
-                long uid = known != null && !byUid.containsKey(known.uid()) ? known.uid() : nextUid++;
+                // A UID below one already shown would break the views' ascending order: such a file gets a new one.
+                long maxUid = byUid.isEmpty() ? 0 : byUid.lastKey();
+                long uid = known != null && known.uid() > maxUid ? known.uid() : nextUid++;
                 nextUid = Math.max(nextUid, uid + 1);
                 long crlfSize = f.crlfSize;
                 if (known != null && f.name.sizeField('W') < 0 && known.extensions().containsKey('W')) {
@@ -260,6 +262,26 @@ final class FolderState {
             uidListRead = null;
         }
         cacheDirty = true;
+    }
+
+    /** Files the uidlist knows, by their UID, then the others in name order (arrival order for qmail names). */
+    private static List<NewFile> knownUidsFirst(List<NewFile> files, UidList disk) {
+        if (disk == null) {
+            return files;
+        }
+        List<NewFile> sorted = new ArrayList<>(files);
+        sorted.sort((a, b) -> {
+            UidList.Entry ka = disk.entries.get(a.name.base());
+            UidList.Entry kb = disk.entries.get(b.name.base());
+            if (ka != null && kb != null) {
+                return Long.compare(ka.uid(), kb.uid());
+            }
+            if (ka != null || kb != null) {
+                return ka != null ? -1 : 1;
+            }
+            return a.name.base().compareTo(b.name.base());
+        });
+        return sorted;
     }
 
     private static long parseSize(String value, long fallback) {

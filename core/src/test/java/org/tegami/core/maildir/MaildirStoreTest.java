@@ -153,6 +153,17 @@ class MaildirStoreTest {
     }
 
     @Test
+    void takesUidlistUidsEvenWhenNamesSortOtherwise() throws IOException {
+        Files.writeString(inbox.resolve("cur").resolve("1000.a.h:2,"), "x\n");
+        Files.writeString(inbox.resolve("cur").resolve("2000.b.h:2,"), "y\n");
+        Files.writeString(inbox.resolve("dovecot-uidlist"), "3 V42 N8 G0\n3 :2000.b.h:2,\n7 :1000.a.h:2,\n");
+        try (FolderView v = box.open("INBOX", false)) {
+            assertEquals(List.of("2000.b.h", "1000.a.h"), v.messages().stream().map(MessageInfo::key).toList());
+            assertEquals(List.of(3L, 7L), v.messages().stream().map(MessageInfo::uid).toList());
+        }
+    }
+
+    @Test
     void readsKeywordLettersThroughDovecotKeywords() throws IOException {
         Files.writeString(inbox.resolve("dovecot-keywords"), "0 $Forwarded\n1 Junk\n");
         Files.writeString(inbox.resolve("cur").resolve("1700000000.M1P1.other,S=3,W=4:2,Sb"), "x\n");
