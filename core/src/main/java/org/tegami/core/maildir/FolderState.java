@@ -233,7 +233,12 @@ final class FolderState {
                 guid = randomGuid();
             }
             StringBuilder appended = new StringBuilder();
+            int added = 0;
             for (NewFile f : knownUidsFirst(files, disk)) {
+                if (byBase.containsKey(f.name.base())) {
+                    // our own new file, already found by a rescan between its rename and this call
+                    continue;
+                }
                 UidList.Entry known = disk == null ? null : disk.entries.get(f.name.base());
                 // A UID below one already shown would break the views' ascending order: such a file gets a new one.
                 long maxUid = byUid.isEmpty() ? 0 : byUid.lastKey();
@@ -248,12 +253,13 @@ final class FolderState {
                 put(e);
                 modseq++;
                 appended.append(UidList.line(uid, e.fileName, crlfSize, e.fileSize));
+                added++;
             }
             if (append) {
                 // Dovecot appends new records the same way; the header's N may lag behind them (version 3)
                 Files.writeString(uidListFile.path(), appended, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 Durable.fsync(uidListFile.path());
-                uidListLines += files.size();
+                uidListLines += added;
             } else {
                 lock.replace(formatUidList(disk != null ? disk : uidListFile.read()));
                 uidListLines = byUid.size();
@@ -324,7 +330,11 @@ final class FolderState {
         register(files);
         List<Long> uids = new ArrayList<>(files.size());
         for (NewFile f : files) {
-            uids.add(byBase.get(f.name.base()).uid);
+            FolderEntry e = byBase.get(f.name.base());
+            if (e == null) {
+                throw new MailboxException(MailboxException.Reason.EXPUNGED, "message was expunged at once");
+            }
+            uids.add(e.uid);
         }
         signal();
         return uids;

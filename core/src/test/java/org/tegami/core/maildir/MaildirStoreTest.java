@@ -226,6 +226,22 @@ class MaildirStoreTest {
     }
 
     @Test
+    void ownFileFoundByARescanFirstKeepsOneUid() throws IOException {
+        FolderState state = mail.store().acquire(inbox);
+        try {
+            String name = "1700000000.M1P1Q1.test.example,S=2,W=3:2,S";
+            Files.writeString(inbox.resolve("cur").resolve(name), "x\n");
+            state.sync(true);
+            long found = state.infos().get(0).uid();
+            List<Long> own = state.addOwn(List.of(new NewFile(name, false, 2, 3, Instant.ofEpochSecond(1700000000L))));
+            assertEquals(List.of(found), own);
+            assertEquals(1, state.infos().size());
+        } finally {
+            mail.store().release(state);
+        }
+    }
+
+    @Test
     void awaitChangeIsWokenByDelivery() throws Exception {
         try (FolderView v = box.open("INBOX", false)) {
             Thread deliverer = new Thread(() -> {
