@@ -26,6 +26,7 @@ pop3s.listen =
 imap.listen =
 imaps.listen =
 CONF
+  [ -n "${BENCH_WORKERS:-}" ] && echo "queue.workers = $BENCH_WORKERS" >> "$dir/conf/tegami.conf"
   : > "$dir/conf/users"
   for i in $(seq 1 100); do echo "u$i@bench.test:{PLAIN}pass" >> "$dir/conf/users"; done
   : > "$dir/conf/aliases"; : > "$dir/conf/virtual"; : > "$dir/conf/routes"
