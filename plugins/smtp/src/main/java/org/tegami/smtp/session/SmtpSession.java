@@ -154,7 +154,9 @@ public final class SmtpSession {
         }
         if (response instanceof Response.ReceiveChunk chunk) {
             MessageReceiver.ChunkOutcome outcome = receiver.receiveChunks(new ChunkReader.Chunk(chunk.size(), chunk.last()));
-            writer.write(outcome.reply());
+            if (outcome.reply() != null) {
+                writer.write(outcome.reply());
+            }
             if (outcome.interruptedBy() != null) {
                 handle(outcome.interruptedBy());
             }
