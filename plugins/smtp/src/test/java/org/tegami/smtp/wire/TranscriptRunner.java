@@ -32,6 +32,7 @@ import javax.net.ssl.X509TrustManager;
  * C: EHLO x        a command line, CRLF added; consecutive C:/R: lines leave in one write (pipelining)
  * R: a\nb\r\n      raw bytes with \r \n \t \\ escapes, nothing added
  * S: 250 .*        the next server line must match this regex (whole line)
+ * M: 250 .*        skip continuation lines ({@code 250-...}); the reply's last line must match
  * T:               start TLS as the client (after the server's 220 to STARTTLS)
  * E:               the server must close the connection now
  * </pre>
@@ -50,7 +51,11 @@ public final class TranscriptRunner {
     }
 
     public void run(Path transcript) throws Exception {
-        List<String> lines = Files.readAllLines(transcript, StandardCharsets.UTF_8);
+        run(Files.readAllLines(transcript, StandardCharsets.UTF_8), transcript.getFileName().toString());
+    }
+
+    /** Plays transcript lines; {@code name} is used in failure messages. */
+    public void run(List<String> lines, String name) throws Exception {
         String endpoint = lines.stream().filter(l -> l.startsWith("L: ")).map(l -> l.substring(3).strip()).findFirst().orElse("smtp");
         int port = ports.applyAsInt(endpoint);
         boolean implicitTls = endpoint.equals("smtps");
@@ -65,7 +70,7 @@ public final class TranscriptRunner {
             int number = 0;
             for (String line : lines) {
                 number++;
-                step(line, transcript.getFileName() + ":" + number);
+                step(line, name + ":" + number);
             }
             send();
         } finally {
@@ -92,6 +97,16 @@ public final class TranscriptRunner {
                 String actual = got;
                 assertTrue(actual != null && Pattern.compile(body).matcher(actual).matches(),
                         () -> where + ": expected /" + body + "/ but got " + actual);
+            }
+            case "M:" -> {
+                send();
+                String got = in.readLine();
+                while (got != null && got.length() > 3 && got.charAt(3) == '-') {
+                    got = in.readLine();
+                }
+                String actual = got;
+                assertTrue(actual != null && Pattern.compile(body).matcher(actual).matches(),
+                        () -> where + ": expected a reply ending /" + body + "/ but got " + actual);
             }
             case "T:" -> {
                 send();
