@@ -80,7 +80,7 @@ public final class SmtpSession {
             try {
                 writer.flush();
             } finally {
-                LOG.info("Session from {} helo={} tls={} user={} messages={} errors={}", context.clientAddress(),
+                LOG.info("Session from {} helo={} tls={} user={} messages={} errors={}", context.clientAddress().getHostAddress(),
                         context.heloName(), connection.tlsInfo().map(Connection.TlsInfo::protocol).orElse("no"),
                         context.authenticatedUser().orElse("-"), context.messagesAccepted(), context.badCommands());
             }
