@@ -103,7 +103,9 @@ public final class SmtpSession {
             return;
         }
         Request request = RequestParser.parse(line.text());
-        LOG.debug("C: {}", request.verb().equals("AUTH") ? "AUTH " + firstWord(request.argument()) + " ..." : line.text());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("C: {}", request.verb().equals("AUTH") ? "AUTH " + firstWord(request.argument()) + " ..." : line.text());
+        }
         if (!request.verb().equals("AUTH") && line.text().length() + 2 > config.maxLineLength()) {
             refuse(SmtpReply.of(500, "5.5.2", "Line too long"));
             return;
