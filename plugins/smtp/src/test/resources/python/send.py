@@ -1,6 +1,7 @@
 """Sends one message with Python's smtplib; used by the wire tests.
 
-usage: send.py MODE HOST PORT SUBJECT
+usage: send.py MODE HOST PORT SUBJECT [DOMAIN]
+Sends from alice@DOMAIN (password "secret") to bob@DOMAIN; DOMAIN defaults to "test".
 MODE: starttls (STARTTLS + AUTH PLAIN), smtps (implicit TLS + AUTH), mx (plain, no AUTH)
 """
 import smtplib
@@ -9,13 +10,14 @@ import sys
 from email.message import EmailMessage
 
 mode, host, port, subject = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+domain = sys.argv[5] if len(sys.argv) > 5 else "test"
 context = ssl.create_default_context()
 context.check_hostname = False
 context.verify_mode = ssl.CERT_NONE
 
 msg = EmailMessage()
-msg["From"] = "alice@test"
-msg["To"] = "bob@test"
+msg["From"] = "alice@" + domain
+msg["To"] = "bob@" + domain
 msg["Subject"] = subject
 msg.set_content("Sent by smtplib.\n.hidden dot\n")
 
@@ -29,7 +31,7 @@ with client:
         client.starttls(context=context)
         client.ehlo("python.test")
     if mode != "mx":
-        client.login("alice@test", "secret")
+        client.login("alice@" + domain, "secret")
     refused = client.send_message(msg)
     if refused:
         sys.exit("refused: %r" % refused)
