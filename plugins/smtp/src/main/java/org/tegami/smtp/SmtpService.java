@@ -61,6 +61,7 @@ public class SmtpService implements ProtocolHandler {
     }
 
     /** What a client turned away by a connection limit reads (RFC 5321 3.8). */
+    @Override
     public String busyReply() {
         ServerContext context = server;
         return "421 4.7.0 " + (context == null ? "" : context.hostname() + " ") + "Too many connections, try again later";
