@@ -1,32 +1,28 @@
 package org.tegami.smtp.wire;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** No listener relays for a client that has not authenticated, with or without TLS. */
+/**
+ * No listener relays for a client that has not authenticated, with or without TLS, from loopback
+ * or (the {@code -remote} endpoints) as if from elsewhere; DATA is refused after the refusal.
+ */
 class OpenRelayIT {
 
-    @TempDir
-    static Path dir;
-
-    private static WireServer server;
+    private static WireServers servers;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new WireServer(dir);
+        servers = new WireServers();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void stop() {
+        servers.close();
     }
 
     @ParameterizedTest(name = "{0} starttls={1}")
@@ -42,7 +38,6 @@ class OpenRelayIT {
         "smtps, false, 530 5\\.7\\.0 .*, 503 5\\.5\\.1 .*",
     })
     void refusesUnauthenticatedMailToAnotherDomain(String endpoint, boolean starttls, String mailReply, String rcptReply) throws Exception {
-        int before = server.server.stored.size();
         List<String> script = new ArrayList<>(List.of("L: " + endpoint, "S: 220 .*"));
         script.addAll(ehlo());
         if (starttls) {
@@ -52,8 +47,7 @@ class OpenRelayIT {
         script.addAll(List.of("C: MAIL FROM:<spammer@spam.example>", "S: " + mailReply,
                 "C: RCPT TO:<victim@elsewhere.example>", "S: " + rcptReply,
                 "C: DATA", "S: 503 5\\.5\\.1 .*", "C: QUIT", "S: 221 .*"));
-        new TranscriptRunner(server::port).run(script, endpoint);
-        assertTrue(server.server.stored.size() == before, "nothing was queued");
+        new TranscriptRunner(servers::port).run(script, endpoint);
     }
 
     private static List<String> ehlo() {

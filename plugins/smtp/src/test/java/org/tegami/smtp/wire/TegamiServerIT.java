@@ -1,8 +1,10 @@
 package org.tegami.smtp.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -102,6 +104,19 @@ class TegamiServerIT {
         }
         String text = delivered("bob@localhost", "angus 465");
         assertTrue(text.contains("by mx.test (Tegami) with ESMTPSA"), text);
+    }
+
+    @Test
+    void angusWithAWrongPasswordIsRefused() {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(server.port("submission")));
+        p.put("mail.smtp.auth", "true");
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.ssl.trust", "*");
+        Session session = Session.getInstance(p);
+        assertThrows(AuthenticationFailedException.class,
+                () -> Transport.send(message(session, "wrong password"), "alice@localhost", "wrong"));
     }
 
     @ParameterizedTest

@@ -8,31 +8,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Runs every transcript under {@code src/test/resources/transcripts} against the server on real sockets. */
+/** Runs every transcript under {@code src/test/resources/transcripts} against core with the plugins, over real sockets. */
 class TranscriptIT {
 
-    @TempDir
-    static Path dir;
-
-    private static WireServer server;
+    private static WireServers servers;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new WireServer(dir);
+        servers = new WireServers();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void stop() {
+        servers.close();
     }
 
     @TestFactory
     Stream<DynamicTest> transcripts() throws Exception {
         Path folder = folder();
         return Files.list(folder).filter(p -> p.toString().endsWith(".txt")).sorted()
-                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> new TranscriptRunner(server::port).run(p)));
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> new TranscriptRunner(servers::port).run(p)));
     }
 
     private static Path folder() throws URISyntaxException {
