@@ -6,7 +6,6 @@ import org.tegami.api.Connection;
 import org.tegami.api.ServerContext;
 import org.tegami.smtp.codec.ChunkReader;
 import org.tegami.smtp.codec.CommandLine;
-import org.tegami.smtp.codec.DataReader;
 import org.tegami.smtp.codec.LineReader;
 import org.tegami.smtp.codec.ReplyWriter;
 import org.tegami.smtp.codec.Request;
