@@ -91,8 +91,17 @@ public final class SmtpSession {
         return reader.readCommand(SASL_LINE);
     }
 
-    /** Handles one command line, including the follow-up a command may ask for. */
+    /** Handles one command line, including the follow-up a command may ask for, then applies the limits. */
     void handle(CommandLine line) throws IOException {
+        act(line);
+        if (context.badCommands() >= config.maxBadCommands() && open) {
+            closeWith(SmtpReply.of(421, "4.7.0", server.hostname() + " Too many errors, closing"));
+        } else if (context.junkCommands() > config.maxJunkCommands() && open) {
+            closeWith(SmtpReply.of(421, "4.7.0", server.hostname() + " Too many commands without mail, closing"));
+        }
+    }
+
+    private void act(CommandLine line) throws IOException {
         if (line.problem() != null) {
             refuse(SmtpReply.of(500, "5.5.2", switch (line.problem()) {
                 case TOO_LONG -> "Line too long";
@@ -109,18 +118,13 @@ public final class SmtpSession {
             refuse(SmtpReply.of(500, "5.5.2", "Line too long"));
             return;
         }
-        Response response;
         try {
-            response = commands.dispatch(context, request.verb(), request.argument());
+            carryOut(commands.dispatch(context, request.verb(), request.argument()));
         } catch (RuntimeException e) {
+            // A bug or a failing service must not reach the client as anything but a temporary error.
             LOG.error(e, "{} failed", request.verb());
-            response = Response.reply(451, "4.3.0", "Internal error, try again later");
-        }
-        carryOut(response);
-        if (context.badCommands() >= config.maxBadCommands() && open) {
-            closeWith(SmtpReply.of(421, "4.7.0", server.hostname() + " Too many errors, closing"));
-        } else if (context.junkCommands() > config.maxJunkCommands() && open) {
-            closeWith(SmtpReply.of(421, "4.7.0", server.hostname() + " Too many commands without mail, closing"));
+            context.reset();
+            writer.write(SmtpReply.of(451, "4.3.0", "Internal error, try again later"));
         }
     }
 

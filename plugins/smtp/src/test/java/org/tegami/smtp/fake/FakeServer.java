@@ -37,6 +37,8 @@ public final class FakeServer implements ServerContext, Intake, RecipientResolve
 
     public final List<Stored> stored = new CopyOnWriteArrayList<>();
     public boolean failIntake;
+    /** When set, routing and password checks throw, as a broken service would. */
+    public boolean broken;
 
     @Override
     public String hostname() {
@@ -96,6 +98,9 @@ public final class FakeServer implements ServerContext, Intake, RecipientResolve
 
     @Override
     public Resolution resolve(MailAddress recipient) {
+        if (broken) {
+            throw new IllegalStateException("routing table unreadable");
+        }
         if (!recipient.domain().equals("test")) {
             return new Resolution(List.of(new RouteDecision.Relay("smtp")));
         }
@@ -108,6 +113,9 @@ public final class FakeServer implements ServerContext, Intake, RecipientResolve
 
     @Override
     public AuthResult authenticate(String login, String password, InetAddress client) {
+        if (broken) {
+            throw new IllegalStateException("user store unreadable");
+        }
         if (login.equals("locked")) {
             return new AuthResult.LockedOut();
         }

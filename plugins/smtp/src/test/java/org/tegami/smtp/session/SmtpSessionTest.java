@@ -164,6 +164,18 @@ class SmtpSessionTest {
     }
 
     @Test
+    void aFailingServiceIsATemporaryErrorNotAStackTrace() throws Exception {
+        h.server.broken = true;
+        FakeConnection c = new FakeConnection("submission", "127.0.0.1", false, false, SessionHarness.crlf(
+                "EHLO c", "AUTH LOGIN", "YWxpY2VAdGVzdA==", "c2VjcmV0", "AUTH PLAIN " + plain("alice@test", "secret"), "NOOP"), "");
+        assertReplies(h.run(c), "220", "250", "334", "334", "451 4.3.0", "451 4.3.0", "250");
+        assertTrue(!c.sent().contains("Exception"), c.sent());
+        SessionHarness mx = new SessionHarness();
+        mx.server.broken = true;
+        assertReplies(mx.mx("EHLO c", "MAIL FROM:<a@b.example>", "RCPT TO:<alice@test>"), "220", "250", "250", "451 4.3.0");
+    }
+
+    @Test
     void bdatChunksMakeOneMessage() throws Exception {
         String client = "EHLO c\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<alice@test>\r\n"
                 + "BDAT 11\r\nSubject: \r\nNOOP\r\nBDAT 6 LAST\r\nx\r\n.\r\nQUIT\r\n";
@@ -222,6 +234,12 @@ class SmtpSessionTest {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 3, SmtpConfig.defaults().sessionTimeout(),
                 SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
         assertReplies(h.mx("NOOP", "NOOP", "NOOP", "NOOP", "NOOP"), "220", "250", "250", "250", "250", "421 4.7.0");
+    }
+
+    @Test
+    void unusableLinesCountTowardTheErrorLimit() throws Exception {
+        assertReplies(h.run(FakeConnection.mx("NOOP\n".repeat(25))), "220", "500", "500", "500", "500", "500", "500", "500", "500",
+                "500", "500", "500", "500", "500", "500", "500", "500", "500", "500", "500", "500", "421 4.7.0");
     }
 
     @Test
