@@ -1,0 +1,34 @@
+package org.tegami.smtp.relay;
+
+import org.tegami.api.Reply;
+
+/**
+ * This server cannot take the message now (connection refused or lost, timeout, bad
+ * greeting, TLS required but missing, AUTH refused, MAIL refused with 4xx): the next address or
+ * MX host is tried. The reply is what the recipients get if no host does better; its code class
+ * matches {@link #isPermanent()}.
+ */
+public class HostFailure extends Exception {
+
+    private final transient Reply reply;
+
+    public HostFailure(Reply reply) {
+        super(reply.toString());
+        this.reply = reply;
+    }
+
+    public Reply reply() {
+        return reply;
+    }
+
+    /** Whether this host refused for good (a 5xx greeting); all such hosts make a bounce. */
+    public boolean isPermanent() {
+        return reply.isPermanent();
+    }
+
+    /** A temporary failure quoting the remote reply that caused it. */
+    public static HostFailure transientFrom(String what, RemoteReply remote) {
+        return new HostFailure(Reply.of(451, remote.isTransient() && remote.enhanced() != null ? remote.enhanced() : "4.4.0",
+                what + ": " + remote.code() + (remote.enhanced() == null ? "" : " " + remote.enhanced()) + " " + remote.text()));
+    }
+}

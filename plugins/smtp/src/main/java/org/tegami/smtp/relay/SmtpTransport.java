@@ -1,0 +1,116 @@
+package org.tegami.smtp.relay;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+import org.tegami.api.ConfigException;
+import org.tegami.api.DeliveryResult;
+import org.tegami.api.MailAddress;
+import org.tegami.api.OutboundMessage;
+import org.tegami.api.Reply;
+import org.tegami.api.ServerContext;
+import org.tegami.api.Settings;
+import org.tegami.api.Transport;
+import org.tinylog.Logger;
+import org.tinylog.TaggedLogger;
+
+/**
+ * The {@code smtp} transport: relays messages over SMTP to each recipient domain's MX hosts,
+ * or to the smarthost a route names ({@link org.tegami.api.RouteDecision.Relay#nextHop()},
+ * {@code host[:port]} with MX lookup or {@code [host]:port} without, as in Postfix).
+ * Settings: {@link RelayConfig}. Thread-safe: the spool's workers call {@link #deliver} at once,
+ * sharing the DNS cache and the {@link SessionPool}.
+ *
+ * <p>For embedding and tests: {@code new SmtpTransport(RelayConfig.builder()...build())}, then
+ * {@code start(null)} (the EHLO name is then {@code relay.helo-name} or {@code localhost}).
+ */
+@Extension
+public class SmtpTransport implements Transport {
+
+    private static final TaggedLogger LOG = Logger.tag("relay");
+
+    private RelayConfig config;
+    private volatile SessionPool pool;
+    private volatile HopDelivery delivery;
+
+    /** For PF4J: settings come through {@link #configure}. */
+    public SmtpTransport() {
+        this(RelayConfig.defaults());
+    }
+
+    public SmtpTransport(RelayConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public void configure(Settings settings) throws ConfigException {
+        config = RelayConfig.read(settings);
+    }
+
+    /**
+     * Builds the resolver, TLS contexts and connection pool.
+     *
+     * @param context the server, for its hostname; {@code null} in tests
+     */
+    @Override
+    public void start(ServerContext context) throws Exception {
+        String helo = !config.heloName().isEmpty() ? config.heloName() : context != null ? context.hostname() : "localhost";
+        MxResolver resolver = new MxResolver(config.dnsResolver(), config.dnsTimeout(), config.inetProtocols());
+        SessionSetup setup = new SessionSetup(config, ClientTls.create(config.trustStore()), helo);
+        SessionPool newPool = new SessionPool(config, setup);
+        delivery = new HopDelivery(config, resolver, newPool);
+        pool = newPool;
+        LOG.debug("relay started: EHLO {}, resolver {}", helo, config.dnsResolver().isEmpty() ? "system" : config.dnsResolver());
+    }
+
+    @Override
+    public void stop() {
+        SessionPool p = pool;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** The connection cache, for statistics. */
+    public SessionPool pool() {
+        return pool;
+    }
+
+    @Override
+    public List<DeliveryResult> deliver(OutboundMessage message) {
+        HopDelivery d = delivery;
+        if (d == null) {
+            throw new IllegalStateException("smtp transport not started");
+        }
+        Map<MailAddress, DeliveryResult> results = new LinkedHashMap<>();
+        if (message.nextHop() != null) {
+            NextHop hop;
+            try {
+                hop = NextHop.parse(message.nextHop(), 25);
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}: bad next hop '{}': {}", message.queueId(), message.nextHop(), e.getMessage());
+                return HopDelivery.all(message.recipients(), DeliveryResult.Status.DEFERRED,
+                        Reply.of(451, "4.3.5", "bad next hop in the routing configuration"), null);
+            }
+            put(results, d.deliver(message, hop, message.recipients(), true));
+        } else {
+            Map<String, List<MailAddress>> byDomain = new LinkedHashMap<>();
+            for (MailAddress r : message.recipients()) {
+                byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>()).add(r);
+            }
+            byDomain.forEach((domain, rcpts) -> put(results, d.deliver(message, NextHop.domain(domain, config.port()), rcpts, false)));
+        }
+        return message.recipients().stream().map(results::get).toList();
+    }
+
+    private static void put(Map<MailAddress, DeliveryResult> results, List<DeliveryResult> found) {
+        found.forEach(r -> results.putIfAbsent(r.recipient(), r));
+    }
+}
