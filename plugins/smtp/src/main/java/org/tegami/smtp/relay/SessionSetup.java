@@ -134,6 +134,8 @@ public final class SessionSetup {
             ssl.setSoTimeout(ClientSession.millis(config.commandTimeout()));
             ssl.startHandshake();
         } catch (SSLException e) {
+            // The connection is unusable after a failed handshake: no QUIT, just close.
+            ssl.close();
             if (verify || target.requireTls()) {
                 throw new HostFailure(Reply.of(451, "4.7.5", "TLS with " + target.hostName() + " failed: " + e.getMessage()));
             }
