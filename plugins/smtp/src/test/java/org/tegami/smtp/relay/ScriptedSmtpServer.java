@@ -43,6 +43,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         final Map<String, String> rcptReplies = new ConcurrentHashMap<>();
         String dataReply = "354 go ahead";
         String doneReply = "250 2.0.0 queued";
+        boolean countOnly;
 
         Script name(String n) { name = n; greeting = "220 " + n + " ESMTP ready"; return this; }
         Script extensions(String... e) { extensions = List.of(e); return this; }
@@ -54,6 +55,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
         Script mailReply(String r) { mailReply = r; return this; }
         Script rcpt(String address, String reply) { rcptReplies.put(address.toLowerCase(Locale.ROOT), reply); return this; }
         Script doneReply(String r) { doneReply = r; return this; }
+        /** Keeps no transcript and no messages, only {@link #delivered()}: for benchmarks. */
+        Script countOnly() { countOnly = true; return this; }
     }
 
     /**
@@ -80,6 +83,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> transcript = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger delivered = new AtomicInteger();
 
     private ScriptedSmtpServer(ServerSocket server, Script script) {
         this.server = server;
@@ -118,10 +122,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Messages accepted so far. */
+    int delivered() {
+        return delivered.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                // Replies go out one write each; without this Nagle waits for the client's delayed ACK.
+                socket.setTcpNoDelay(true);
                 sockets.add(socket);
                 int number = connections.incrementAndGet();
                 Thread t = new Thread(() -> session(socket, number), "scripted-smtp-session");
@@ -173,7 +184,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             reply(script.greeting);
             String line;
             while ((line = readLine()) != null) {
-                transcript.add(number + " C: " + (line.startsWith("AUTH") ? "AUTH ..." : line));
+                log(number + " C: " + (line.startsWith("AUTH") ? "AUTH ..." : line));
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> ehlo();
@@ -233,7 +244,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             ssl.startHandshake();
             use(ssl);
             secure = true;
-            transcript.add(number + " TLS " + ssl.getSession().getProtocol());
+            log(number + " TLS " + ssl.getSession().getProtocol());
         }
 
         private void auth(String line) throws IOException {
@@ -290,7 +301,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 int skip = raw.length > 0 && raw[0] == '.' ? 1 : 0;
                 content.write(raw, skip, raw.length - skip);
             }
-            messages.add(new Received(mailFrom, List.copyOf(rcpts), wire.toByteArray(), content.toByteArray(), secure, user, number));
+            delivered.incrementAndGet();
+            if (!script.countOnly) {
+                messages.add(new Received(mailFrom, List.copyOf(rcpts), wire.toByteArray(), content.toByteArray(), secure, user,
+                        number));
+            }
             mailFrom = null;
             rcpts.clear();
             reply(script.doneReply);
@@ -306,7 +321,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
         private void write(String text) throws IOException {
             for (String l : text.split("\r\n")) {
-                transcript.add(number + " S: " + l);
+                log(number + " S: " + l);
             }
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -334,6 +349,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 }
             }
             return line.size() == 0 ? null : line.toByteArray();
+        }
+    }
+
+    private void log(String line) {
+        if (!script.countOnly) {
+            transcript.add(line);
         }
     }
 
