@@ -12,6 +12,8 @@ public final class ReplyParser {
 
     /** RFC 3463 / RFC 2034: class.subject.detail at the start of the text. */
     private static final Pattern ENHANCED = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
+    /** More lines than any sane reply has (an EHLO lists a dozen); stops an endless reply. */
+    static final int MAX_LINES = 200;
 
     private final List<String> texts = new ArrayList<>();
     private int code = -1;
@@ -35,7 +37,10 @@ public final class ReplyParser {
         if (!last && line.charAt(3) != '-') {
             throw new ProtocolException("malformed reply line: " + abbreviate(line));
         }
-        texts.add(line.length() > 4 ? line.substring(4) : "");
+        if (texts.size() >= MAX_LINES) {
+            throw new ProtocolException("reply longer than " + MAX_LINES + " lines");
+        }
+        texts.add(line.length() > 4 ? printable(line.substring(4)) : "");
         return last ? finish() : null;
     }
 
@@ -57,6 +62,21 @@ public final class ReplyParser {
             return first;
         }
         return null;
+    }
+
+    /** Control characters become spaces: the text ends up in one-line replies, logs and DSNs. */
+    static String printable(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     private static boolean isDigits(String line) {

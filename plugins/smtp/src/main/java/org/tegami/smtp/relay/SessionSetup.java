@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.tegami.api.Reply;
@@ -133,7 +132,7 @@ public final class SessionSetup {
         try {
             ssl.setSoTimeout(ClientSession.millis(config.commandTimeout()));
             ssl.startHandshake();
-        } catch (SSLException e) {
+        } catch (IOException e) {
             // The connection is unusable after a failed handshake: no QUIT, just close.
             ssl.close();
             if (verify || target.requireTls()) {

@@ -15,6 +15,7 @@ import org.tegami.api.Settings;
 import org.tegami.api.Transport;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
+import org.xbill.DNS.NioClient;
 
 /**
  * The {@code smtp} transport: relays messages over SMTP to each recipient domain's MX hosts,
@@ -76,6 +77,9 @@ public class SmtpTransport implements Transport {
         if (p != null) {
             p.close();
         }
+        // dnsjava's selector thread and shutdown hook live in this plugin's class loader: end
+        // them with the plugin, or the hook runs against an unloaded plugin at JVM exit.
+        NioClient.close();
     }
 
     /** The connection cache, for statistics. */

@@ -78,6 +78,28 @@ class RelayTlsIT {
     }
 
     @Test
+    void failedOpportunisticHandshakeFallsBackToPlainText() throws Exception {
+        ScriptedSmtpServer mx = bed.server("127.0.0.2", new ScriptedSmtpServer.Script().name("mx1.example.test").brokenTls());
+
+        List<DeliveryResult> results = bed.transport().deliver(message(null, false));
+
+        assertEquals(DELIVERED, results.get(0).status());
+        assertEquals(2, mx.connections());
+        assertFalse(mx.messages().get(0).tls());
+    }
+
+    @Test
+    void failedHandshakeDefersWhenTlsIsRequired() throws Exception {
+        ScriptedSmtpServer mx = bed.server("127.0.0.2", new ScriptedSmtpServer.Script().name("mx1.example.test").brokenTls());
+
+        List<DeliveryResult> results = bed.transport().deliver(message(null, true));
+
+        assertEquals(DEFERRED, results.get(0).status());
+        assertEquals("4.7.5", results.get(0).reply().enhanced());
+        assertEquals(1, mx.connections());
+    }
+
+    @Test
     void requiredTlsDefersWhenTheServerHasNoStartTls() throws Exception {
         ScriptedSmtpServer mx = bed.server("127.0.0.2", new ScriptedSmtpServer.Script().name("mx1.example.test"));
 

@@ -71,4 +71,20 @@ class ReplyParserTest {
         RemoteReply r = new ReplyParser().accept("199 what");
         assertEquals(451, r.toReply().code());
     }
+
+    @Test
+    void replacesControlCharactersSoTheTextStaysOneLine() throws Exception {
+        RemoteReply r = new ReplyParser().accept("550 5.7.1 bad\rthing\u0000here");
+        assertEquals("bad thing here", r.text());
+        assertEquals("bad thing here", r.toReply().text());
+    }
+
+    @Test
+    void refusesAnEndlessReply() throws Exception {
+        ReplyParser p = new ReplyParser();
+        for (int i = 0; i < ReplyParser.MAX_LINES; i++) {
+            p.accept("250-line " + i);
+        }
+        assertThrows(ProtocolException.class, () -> p.accept("250-one more"));
+    }
 }

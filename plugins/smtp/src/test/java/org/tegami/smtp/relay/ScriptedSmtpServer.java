@@ -44,6 +44,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         String dataReply = "354 go ahead";
         String doneReply = "250 2.0.0 queued";
         boolean countOnly;
+        boolean brokenTls;
 
         Script name(String n) { name = n; greeting = "220 " + n + " ESMTP ready"; return this; }
         Script extensions(String... e) { extensions = List.of(e); return this; }
@@ -57,6 +58,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
         Script doneReply(String r) { doneReply = r; return this; }
         /** Keeps no transcript and no messages, only {@link #delivered()}: for benchmarks. */
         Script countOnly() { countOnly = true; return this; }
+        /** Offers STARTTLS, says 220 to it, then answers the handshake with plain text. */
+        Script brokenTls() { brokenTls = true; return this; }
     }
 
     /**
@@ -220,7 +223,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             List<String> lines = new ArrayList<>();
             lines.add(script.name);
             lines.addAll(script.extensions);
-            if (script.tls != null && !secure) {
+            if ((script.tls != null || script.brokenTls) && !secure) {
                 lines.add("STARTTLS");
             }
             if (script.authUser != null && secure) {
@@ -234,6 +237,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
 
         private void startTls() throws IOException {
+            if (script.brokenTls) {
+                reply("220 2.0.0 go ahead");
+                reply("421 4.7.0 not really");
+                throw new IOException("TLS broken on purpose");
+            }
             if (script.tls == null || secure) {
                 reply("502 5.5.1 no TLS here");
                 return;
@@ -349,6 +357,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 }
             }
             return line.size() == 0 ? null : line.toByteArray();
+        }
+    }
+
+    /** Closes every open connection but keeps listening, like a server restart. */
+    void dropConnections() throws IOException {
+        for (Socket s : sockets) {
+            s.close();
         }
     }
 
