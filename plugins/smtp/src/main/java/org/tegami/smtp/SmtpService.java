@@ -60,6 +60,13 @@ public class SmtpService implements ProtocolHandler {
                 new ListenerSpec(ListenerRole.SUBMISSIONS.listenerName(), "127.0.0.1:2465", true));
     }
 
+    /** What a client turned away by a connection limit reads (RFC 5321 3.8). */
+    @Override
+    public String busyReply() {
+        ServerContext context = server;
+        return "421 4.7.0 " + (context == null ? "" : context.hostname() + " ") + "Too many connections, try again later";
+    }
+
     @Override
     public void serve(Connection connection) throws IOException {
         ServerContext context = server;

@@ -69,7 +69,7 @@ public final class PemKeyLoader {
                 if (item instanceof X509CertificateHolder holder) {
                     chain.add(certs.getCertificate(holder));
                 } else if (item instanceof PEMKeyPair pair) {
-                    keys.add(keyConverter.getKeyPair(pair).getPrivate());
+                    keys.add(keyConverter.getPrivateKey(pair.getPrivateKeyInfo()));
                 } else if (item instanceof PrivateKeyInfo info) {
                     keys.add(keyConverter.getPrivateKey(info));
                 } else {

@@ -38,6 +38,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.tinylog.Logger;
@@ -78,7 +79,8 @@ public final class SelfSignedCertificate {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             X509Certificate certificate = build(pair, hostname);
-            writeAtomically(key, pem(pair.getPrivate()), true);
+            // PKCS#8 carries the curve in its algorithm identifier, which every TLS stack reads.
+            writeAtomically(key, pem(new JcaPKCS8Generator(pair.getPrivate(), null)), true);
             writeAtomically(cert, pem(certificate), false);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             LOG.info("No TLS certificate configured: made a self-signed one for {} in {} (SHA-256 {})",
@@ -106,7 +108,7 @@ public final class SelfSignedCertificate {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-        var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate());
+        var signer = new JcaContentSignerBuilder(pair.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA").build(pair.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 

@@ -115,7 +115,8 @@ public final class DataReader extends InputStream {
         start = lineStart && piece[0] == '.' ? 1 : 0;
         end = n;
         if (validate) {
-            LineEndingCheck.Problem problem = check.feed(piece, 0, n);
+            // RFC 5321 4.5.3.1.6: the stuffed dot does not count toward the line length.
+            LineEndingCheck.Problem problem = check.feed(piece, start, n - start);
             size += end - start;
             if (problem != null) {
                 reject(DataRejectedException.of(problem));

@@ -80,7 +80,7 @@ public final class SmtpSession {
             try {
                 writer.flush();
             } finally {
-                LOG.info("Session from {} helo={} tls={} user={} messages={} errors={}", context.clientAddress(),
+                LOG.info("Session from {} helo={} tls={} user={} messages={} errors={}", context.clientAddress().getHostAddress(),
                         context.heloName(), connection.tlsInfo().map(Connection.TlsInfo::protocol).orElse("no"),
                         context.authenticatedUser().orElse("-"), context.messagesAccepted(), context.badCommands());
             }
@@ -103,7 +103,9 @@ public final class SmtpSession {
             return;
         }
         Request request = RequestParser.parse(line.text());
-        LOG.debug("C: {}", request.verb().equals("AUTH") ? "AUTH " + firstWord(request.argument()) + " ..." : line.text());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("C: {}", request.verb().equals("AUTH") ? "AUTH " + firstWord(request.argument()) + " ..." : line.text());
+        }
         if (!request.verb().equals("AUTH") && line.text().length() + 2 > config.maxLineLength()) {
             refuse(SmtpReply.of(500, "5.5.2", "Line too long"));
             return;

@@ -68,6 +68,12 @@ class DataReaderTest {
     }
 
     @Test
+    void theStuffedDotDoesNotCountTowardTheLineLimit() throws IOException {
+        String line = "." + "z".repeat(997) + "\r\n";
+        assertEquals(line, read(new DataReader(Trickle.reader("." + line + ".\r\n", 11), 100_000, 1000)));
+    }
+
+    @Test
     void reportsAClientThatGoesAway() {
         DataReader data = new DataReader(Trickle.reader("abc\r\n", 2), 100, 1000);
         assertThrows(IOException.class, () -> read(data));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public final class FakeConnection implements Connection {
     public static FakeConnection mx(String client) throws IOException {
         return new FakeConnection("smtp", "192.0.2.7", false, true, client, "");
     }
+
+    /** When set, reading past the client's bytes times out instead of reaching end of stream. */
+    public boolean timeOutAtEnd;
 
     /** Everything the server sent. */
     public String sent() {
@@ -90,8 +94,12 @@ public final class FakeConnection implements Connection {
             }
 
             @Override
-            public int read(byte[] b, int off, int len) {
-                return (upgraded ? encrypted : plain).read(b, off, len);
+            public int read(byte[] b, int off, int len) throws SocketTimeoutException {
+                int n = (upgraded ? encrypted : plain).read(b, off, len);
+                if (n < 0 && timeOutAtEnd) {
+                    throw new SocketTimeoutException("idle");
+                }
+                return n;
             }
 
             @Override

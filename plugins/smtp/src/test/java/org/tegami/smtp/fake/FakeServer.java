@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class FakeServer implements ServerContext, Intake, RecipientResolve
     public record Stored(Envelope envelope, String content) {
     }
 
-    public final List<Stored> stored = new ArrayList<>();
+    public final List<Stored> stored = new CopyOnWriteArrayList<>();
     public boolean failIntake;
 
     @Override

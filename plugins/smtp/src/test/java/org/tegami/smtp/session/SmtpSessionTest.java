@@ -213,6 +213,20 @@ class SmtpSessionTest {
     }
 
     @Test
+    void anIdleClientGets421() throws Exception {
+        FakeConnection c = FakeConnection.mx("EHLO c\r\n");
+        c.timeOutAtEnd = true;
+        assertReplies(h.run(c), "220", "250", "421 4.4.2 mx.test Timeout");
+    }
+
+    @Test
+    void aSessionOverItsTimeLimitGets421() throws Exception {
+        h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 100, java.time.Duration.ZERO,
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+        assertReplies(h.mx("EHLO c"), "220", "421 4.4.2 mx.test Session time limit");
+    }
+
+    @Test
     void helpVrfyNoopRsetQuit() throws Exception {
         assertReplies(h.mx("HELP", "VRFY alice@test", "VRFY", "NOOP whatever", "RSET", "RSET x", "QUIT", "NOOP"),
                 "220", "214 2.0.0", "252 2.5.2", "501", "250 2.0.0", "250 2.0.0", "501", "221 2.0.0");

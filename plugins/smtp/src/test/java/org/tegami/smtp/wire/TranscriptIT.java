@@ -1,0 +1,41 @@
+package org.tegami.smtp.wire;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs every transcript under {@code src/test/resources/transcripts} against the server on real sockets. */
+class TranscriptIT {
+
+    @TempDir
+    static Path dir;
+
+    private static WireServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new WireServer(dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> transcripts() throws Exception {
+        Path folder = folder();
+        return Files.list(folder).filter(p -> p.toString().endsWith(".txt")).sorted()
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> new TranscriptRunner(server::port).run(p)));
+    }
+
+    private static Path folder() throws URISyntaxException {
+        return Path.of(TranscriptIT.class.getResource("/transcripts").toURI());
+    }
+}
