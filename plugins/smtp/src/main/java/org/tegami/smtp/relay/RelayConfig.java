@@ -19,8 +19,9 @@ import org.tegami.api.Settings;
  * @param dataTimeout {@code relay.data-timeout}: the 354 after DATA (4.5.3.2.4: 2m)
  * @param dataDoneTimeout {@code relay.data-done-timeout}: the reply after the final dot
  *     (4.5.3.2.6: 10m)
- * @param dnsResolver {@code relay.dns-resolver}: {@code host[:port]} of the DNS server, empty
- *     for the system's resolver (stands in for the core key {@code dns.resolver})
+ * @param dnsResolver {@code relay.dns-resolver}: {@code host[:port]} of the DNS server for the
+ *     relay; empty (the default) to use the core key {@code dns.resolver}, itself empty for the
+ *     system's resolver
  * @param dnsTimeout {@code relay.dns-timeout}: per DNS query (10s)
  * @param heloName {@code relay.helo-name}: the EHLO name; empty for the server's hostname
  * @param inetProtocols {@code relay.inet-protocols}: {@code ipv4}, {@code ipv6}, in the order

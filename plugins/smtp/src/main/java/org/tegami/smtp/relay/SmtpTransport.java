@@ -24,6 +24,10 @@ import org.xbill.DNS.NioClient;
  * Settings: {@link RelayConfig}. Thread-safe: the spool's workers call {@link #deliver} at once,
  * sharing the DNS cache and the {@link SessionPool}.
  *
+ * <p>The DNS server is the core's {@code dns.resolver} ({@link ServerContext#dnsResolver()}) unless
+ * {@code smtp.relay.dns-resolver} names another; the EHLO name is {@code smtp.relay.helo-name} or
+ * the server's {@code hostname}.
+ *
  * <p>For embedding and tests: {@code new SmtpTransport(RelayConfig.builder()...build())}, then
  * {@code start(null)} (the EHLO name is then {@code relay.helo-name} or {@code localhost}).
  */
@@ -63,12 +67,15 @@ public class SmtpTransport implements Transport {
     @Override
     public void start(ServerContext context) throws Exception {
         String helo = !config.heloName().isEmpty() ? config.heloName() : context != null ? context.hostname() : "localhost";
-        MxResolver resolver = new MxResolver(config.dnsResolver(), config.dnsTimeout(), config.inetProtocols());
+        // The core key dns.resolver, unless smtp.relay.dns-resolver overrides it for the relay.
+        String dns = !config.dnsResolver().isEmpty() ? config.dnsResolver()
+                : context != null ? context.dnsResolver().orElse("") : "";
+        MxResolver resolver = new MxResolver(dns, config.dnsTimeout(), config.inetProtocols());
         SessionSetup setup = new SessionSetup(config, ClientTls.create(config.trustStore()), helo);
         SessionPool newPool = new SessionPool(config, setup);
         delivery = new HopDelivery(config, resolver, newPool);
         pool = newPool;
-        LOG.debug("relay started: EHLO {}, resolver {}", helo, config.dnsResolver().isEmpty() ? "system" : config.dnsResolver());
+        LOG.debug("relay started: EHLO {}, resolver {}", helo, dns.isEmpty() ? "system" : dns);
     }
 
     @Override

@@ -10,12 +10,15 @@ import static org.tegami.api.DeliveryResult.Status.FAILED;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tegami.api.DeliveryResult;
+import org.tegami.api.ServerContext;
 import org.xbill.DNS.Type;
 
 /** Which server gets the message: MX order, fallback, implicit and null MX, DNS trouble. */
@@ -193,6 +196,26 @@ class MxRoutingIT {
 
         assertEquals(FAILED, results.get(0).status());
         assertTrue(results.get(0).reply().text().contains("no service for you"));
+    }
+
+    @Test
+    void resolverAndHostnameComeFromTheServer() throws Exception {
+        bed.dns.mx("example.test", 10, "mx1.example.test").a("mx1.example.test", "127.0.0.2");
+        ScriptedSmtpServer mx = server("127.0.0.2", "mx1.example.test");
+        ServerContext context = (ServerContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServerContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "hostname" -> "out.origin.test";
+                    case "dnsResolver" -> Optional.of(bed.dns.address());
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        SmtpTransport transport = new SmtpTransport(RelayConfig.builder().port(bed.port).build());
+        transport.start(context);
+        try {
+            assertEquals(DELIVERED, transport.deliver(RelayTestBed.message("bob@example.test")).get(0).status());
+        } finally {
+            transport.stop();
+        }
+        assertEquals("EHLO out.origin.test", mx.commands().get(0));
     }
 
     private static boolean ipv6LoopbackWorks() {
