@@ -27,11 +27,11 @@ public final class HopDelivery {
     private final SessionPool pool;
     private final MessageTransaction transaction;
 
-    public HopDelivery(RelayConfig config, MxResolver resolver, SessionPool pool) {
+    public HopDelivery(RelayConfig config, MxResolver resolver, SessionPool pool, MessageTransaction transaction) {
         this.config = config;
         this.resolver = resolver;
         this.pool = pool;
-        this.transaction = new MessageTransaction(config);
+        this.transaction = transaction;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import org.tegami.api.DeliveryResult;
 import org.tegami.api.DeliveryResult.Status;
 import org.tegami.api.MailAddress;
@@ -27,9 +28,14 @@ public final class MessageTransaction {
     private static final TaggedLogger LOG = Logger.tag("relay");
 
     private final RelayConfig config;
+    private final ScheduledExecutorService timer;
 
-    public MessageTransaction(RelayConfig config) {
+    /**
+     * @param timer enforces {@link RelayConfig#dataBlockTimeout()} on writes
+     */
+    public MessageTransaction(RelayConfig config, ScheduledExecutorService timer) {
         this.config = config;
+        this.timer = timer;
     }
 
     /**
@@ -151,7 +157,7 @@ public final class MessageTransaction {
         s.read(Duration.ofSeconds(30));
     }
 
-    private static void sendContent(ClientSession s, OutboundMessage message) throws IOException {
+    private void sendContent(ClientSession s, OutboundMessage message) throws IOException {
         DotStuffer data = new DotStuffer(s.output());
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = openContent(message)) {
@@ -165,11 +171,15 @@ public final class MessageTransaction {
                 if (n < 0) {
                     break;
                 }
-                data.write(buffer, 0, n);
+                try (WriteDeadline deadline = WriteDeadline.arm(timer, s.socket(), config.dataBlockTimeout())) {
+                    data.write(buffer, 0, n);
+                }
             }
         }
-        data.finish();
-        s.flush();
+        try (WriteDeadline deadline = WriteDeadline.arm(timer, s.socket(), config.dataBlockTimeout())) {
+            data.finish();
+            s.flush();
+        }
     }
 
     private static InputStream openContent(OutboundMessage message) throws UnreadableContent {

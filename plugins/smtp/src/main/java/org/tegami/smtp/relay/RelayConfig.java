@@ -17,6 +17,8 @@ import org.tegami.api.Settings;
  * @param commandTimeout {@code relay.command-timeout}: EHLO, STARTTLS, AUTH, MAIL, RCPT, RSET
  *     (4.5.3.2.2, 4.5.3.2.3: 5m)
  * @param dataTimeout {@code relay.data-timeout}: the 354 after DATA (4.5.3.2.4: 2m)
+ * @param dataBlockTimeout {@code relay.data-block-timeout}: each block of message data written
+ *     (4.5.3.2.5: 3m)
  * @param dataDoneTimeout {@code relay.data-done-timeout}: the reply after the final dot
  *     (4.5.3.2.6: 10m)
  * @param dnsResolver {@code relay.dns-resolver}: {@code host[:port]} of the DNS server for the
@@ -38,9 +40,9 @@ import org.tegami.api.Settings;
  *     minimum servers must take, RFC 5321 4.5.3.1.8)
  */
 public record RelayConfig(int port, Duration connectTimeout, Duration greetingTimeout, Duration commandTimeout,
-        Duration dataTimeout, Duration dataDoneTimeout, String dnsResolver, Duration dnsTimeout, String heloName,
-        List<String> inetProtocols, Path trustStore, boolean verifySmarthostTls, RelayCredentials credentials,
-        Duration idleTime, int cachePerHost, int maxRecipients) {
+        Duration dataTimeout, Duration dataBlockTimeout, Duration dataDoneTimeout, String dnsResolver,
+        Duration dnsTimeout, String heloName, List<String> inetProtocols, Path trustStore, boolean verifySmarthostTls,
+        RelayCredentials credentials, Duration idleTime, int cachePerHost, int maxRecipients) {
 
     public RelayConfig {
         inetProtocols = List.copyOf(inetProtocols);
@@ -64,6 +66,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
                 .greetingTimeout(s.duration("relay.greeting-timeout", d.greetingTimeout))
                 .commandTimeout(s.duration("relay.command-timeout", d.commandTimeout))
                 .dataTimeout(s.duration("relay.data-timeout", d.dataTimeout))
+                .dataBlockTimeout(s.duration("relay.data-block-timeout", d.dataBlockTimeout))
                 .dataDoneTimeout(s.duration("relay.data-done-timeout", d.dataDoneTimeout))
                 .dnsResolver(s.string("relay.dns-resolver", ""))
                 .dnsTimeout(s.duration("relay.dns-timeout", d.dnsTimeout))
@@ -94,6 +97,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
         private Duration greetingTimeout = Duration.ofMinutes(5);
         private Duration commandTimeout = Duration.ofMinutes(5);
         private Duration dataTimeout = Duration.ofMinutes(2);
+        private Duration dataBlockTimeout = Duration.ofMinutes(3);
         private Duration dataDoneTimeout = Duration.ofMinutes(10);
         private String dnsResolver = "";
         private Duration dnsTimeout = Duration.ofSeconds(10);
@@ -111,6 +115,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
         public Builder greetingTimeout(Duration v) { greetingTimeout = v; return this; }
         public Builder commandTimeout(Duration v) { commandTimeout = v; return this; }
         public Builder dataTimeout(Duration v) { dataTimeout = v; return this; }
+        public Builder dataBlockTimeout(Duration v) { dataBlockTimeout = v; return this; }
         public Builder dataDoneTimeout(Duration v) { dataDoneTimeout = v; return this; }
         public Builder dnsResolver(String v) { dnsResolver = v == null ? "" : v.strip(); return this; }
         public Builder dnsTimeout(Duration v) { dnsTimeout = v; return this; }
@@ -136,7 +141,8 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
                 throw new IllegalArgumentException("smtp.relay.max-recipients must be at least 1, "
                         + "smtp.relay.connection-cache-size at least 0");
             }
-            for (Duration t : List.of(connectTimeout, greetingTimeout, commandTimeout, dataTimeout, dataDoneTimeout, dnsTimeout)) {
+            for (Duration t : List.of(connectTimeout, greetingTimeout, commandTimeout, dataTimeout, dataBlockTimeout, dataDoneTimeout,
+                    dnsTimeout)) {
                 if (t.isNegative() || t.isZero()) {
                     throw new IllegalArgumentException("smtp.relay: timeouts must be positive");
                 }
@@ -145,9 +151,9 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
                 NextHop.parse(dnsResolver.startsWith("[") || dnsResolver.chars().filter(c -> c == ':').count() <= 1
                         ? dnsResolver : "[" + dnsResolver + "]", 53);
             }
-            return new RelayConfig(port, connectTimeout, greetingTimeout, commandTimeout, dataTimeout, dataDoneTimeout,
-                    dnsResolver, dnsTimeout, heloName, protocols, trustStore, verifySmarthostTls, credentials,
-                    idleTime, cachePerHost, maxRecipients);
+            return new RelayConfig(port, connectTimeout, greetingTimeout, commandTimeout, dataTimeout, dataBlockTimeout,
+                    dataDoneTimeout, dnsResolver, dnsTimeout, heloName, protocols, trustStore, verifySmarthostTls,
+                    credentials, idleTime, cachePerHost, maxRecipients);
         }
     }
 }

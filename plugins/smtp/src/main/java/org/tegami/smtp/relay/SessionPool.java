@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tinylog.Logger;
@@ -19,7 +19,7 @@ import org.tinylog.TaggedLogger;
  * Keeps finished sessions open for a short while so the next message to the same
  * {@link Target} skips the connect, greeting, EHLO and TLS handshake. A session is lent to one
  * delivery at a time; a reused one is first checked with RSET (RFC 5321 4.1.1.5). Idle sessions
- * are closed with QUIT after {@link RelayConfig#idleTime()} by one daemon thread.
+ * are closed with QUIT after {@link RelayConfig#idleTime()} by the transport's timer thread.
  * Thread-safe: the spool's workers borrow and return sessions concurrently.
  */
 public final class SessionPool implements AutoCloseable {
@@ -31,12 +31,18 @@ public final class SessionPool implements AutoCloseable {
     private final Map<Target, Deque<ClientSession>> idle = new ConcurrentHashMap<>();
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
-    private volatile ScheduledExecutorService reaper;
+    private final ScheduledFuture<?> reaper;
     private volatile boolean closed;
 
-    public SessionPool(RelayConfig config, SessionSetup setup) {
+    /**
+     * @param timer runs the idle check; owned by the caller
+     */
+    public SessionPool(RelayConfig config, SessionSetup setup, ScheduledExecutorService timer) {
         this.config = config;
         this.setup = setup;
+        long period = Math.max(50, config.idleTime().toMillis() / 2);
+        reaper = config.idleTime().isZero() ? null
+                : timer.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** An idle session for this target that still answers, or a newly opened one. */
@@ -94,27 +100,8 @@ public final class SessionPool implements AutoCloseable {
         }
         session.markIdle(System.nanoTime());
         sessions.offerFirst(session);
-        startReaper();
         if (closed && sessions.remove(session)) {
             session.quit();
-        }
-    }
-
-    private void startReaper() {
-        if (reaper != null) {
-            return;
-        }
-        synchronized (this) {
-            if (reaper == null && !closed) {
-                ScheduledExecutorService r = Executors.newSingleThreadScheduledExecutor(task -> {
-                    Thread t = new Thread(task, "relay-idle-close");
-                    t.setDaemon(true);
-                    return t;
-                });
-                long period = Math.max(50, config.idleTime().toMillis() / 2);
-                r.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
-                reaper = r;
-            }
         }
     }
 
@@ -151,10 +138,8 @@ public final class SessionPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        synchronized (this) {
-            if (reaper != null) {
-                reaper.shutdownNow();
-            }
+        if (reaper != null) {
+            reaper.cancel(false);
         }
         List<ClientSession> all = new ArrayList<>();
         for (Deque<ClientSession> sessions : idle.values()) {

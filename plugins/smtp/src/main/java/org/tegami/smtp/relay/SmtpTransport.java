@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.pf4j.Extension;
 import org.tegami.api.ConfigException;
 import org.tegami.api.DeliveryResult;
@@ -39,6 +41,7 @@ public class SmtpTransport implements Transport {
     private RelayConfig config;
     private volatile SessionPool pool;
     private volatile HopDelivery delivery;
+    private volatile ScheduledExecutorService timer;
 
     /** For PF4J: settings come through {@link #configure}. */
     public SmtpTransport() {
@@ -72,9 +75,15 @@ public class SmtpTransport implements Transport {
                 : context != null ? context.dnsResolver().orElse("") : "";
         MxResolver resolver = new MxResolver(dns, config.dnsTimeout(), config.inetProtocols());
         SessionSetup setup = new SessionSetup(config, ClientTls.create(config.trustStore()), helo);
-        SessionPool newPool = new SessionPool(config, setup);
-        delivery = new HopDelivery(config, resolver, newPool);
+        ScheduledExecutorService newTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "relay-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        SessionPool newPool = new SessionPool(config, setup, newTimer);
+        delivery = new HopDelivery(config, resolver, newPool, new MessageTransaction(config, newTimer));
         pool = newPool;
+        timer = newTimer;
         LOG.debug("relay started: EHLO {}, resolver {}", helo, dns.isEmpty() ? "system" : dns);
     }
 
@@ -83,6 +92,10 @@ public class SmtpTransport implements Transport {
         SessionPool p = pool;
         if (p != null) {
             p.close();
+        }
+        ScheduledExecutorService t = timer;
+        if (t != null) {
+            t.shutdownNow();
         }
         // dnsjava's selector thread and shutdown hook live in this plugin's class loader: end
         // them with the plugin, or the hook runs against an unloaded plugin at JVM exit.

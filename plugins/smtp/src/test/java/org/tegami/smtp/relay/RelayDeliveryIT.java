@@ -132,6 +132,21 @@ class RelayDeliveryIT {
     }
 
     @Test
+    void serverThatStopsReadingDataIsGivenUp() throws Exception {
+        mx(new ScriptedSmtpServer.Script().extensions("PIPELINING", "8BITMIME").stallInData());
+        SmtpTransport transport = bed.transport(bed.config().dataBlockTimeout(Duration.ofMillis(300)));
+        byte[] big = new byte[32 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+
+        long start = System.nanoTime();
+        DeliveryResult r = transport.deliver(RelayTestBed.message(big, null, false, Map.of(), "bob@example.test")).get(0);
+
+        assertEquals(DEFERRED, r.status());
+        assertEquals("4.4.2", r.reply().enhanced());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10);
+    }
+
+    @Test
     void oneConnectionCarriesTwoMessages() throws Exception {
         ScriptedSmtpServer mx = mx(new ScriptedSmtpServer.Script());
         SmtpTransport transport = bed.transport();

@@ -45,6 +45,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         String doneReply = "250 2.0.0 queued";
         boolean countOnly;
         boolean brokenTls;
+        boolean stallInData;
 
         Script name(String n) { name = n; greeting = "220 " + n + " ESMTP ready"; return this; }
         Script extensions(String... e) { extensions = List.of(e); return this; }
@@ -60,6 +61,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
         Script countOnly() { countOnly = true; return this; }
         /** Offers STARTTLS, says 220 to it, then answers the handshake with plain text. */
         Script brokenTls() { brokenTls = true; return this; }
+        /** Says 354 to DATA and then stops reading. */
+        Script stallInData() { stallInData = true; return this; }
     }
 
     /**
@@ -295,6 +298,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
             reply(script.dataReply);
+            while (script.stallInData && !socket.isClosed()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             while (true) {
