@@ -26,8 +26,14 @@ public final class HopDelivery {
     private final MxResolver resolver;
     private final SessionPool pool;
     private final MessageTransaction transaction;
+    private final String selfName;
 
-    public HopDelivery(RelayConfig config, MxResolver resolver, SessionPool pool, MessageTransaction transaction) {
+    /**
+     * @param selfName this server's name: an MX host of that name is this server itself
+     */
+    public HopDelivery(RelayConfig config, MxResolver resolver, SessionPool pool, MessageTransaction transaction,
+            String selfName) {
+        this.selfName = selfName;
         this.config = config;
         this.resolver = resolver;
         this.pool = pool;
@@ -48,6 +54,13 @@ public final class HopDelivery {
             return all(recipients, Status.DEFERRED, d.reply(), null);
         }
         List<MxResolver.MxHost> hosts = ((MxResolver.Resolution.Hosts) resolution).hosts();
+        if (hop.mxLookup()) {
+            hosts = belowSelf(hosts, selfName);
+            if (hosts.isEmpty()) {
+                return all(recipients, Status.FAILED, Reply.of(550, "5.4.6", "mail for " + hop.host() + " loops back to myself"),
+                        null);
+            }
+        }
         RelayCredentials.Credential credential = smarthost ? config.credentials().forSmarthost(hop).orElse(null) : null;
         boolean requireTls = message.requireTls() || credential != null;
         boolean verify = message.requireTls() || credential != null && config.verifySmarthostTls();
@@ -106,6 +119,16 @@ public final class HopDelivery {
                         r.status().name().toLowerCase(java.util.Locale.ROOT), r.reply());
             }
         }
+    }
+
+    /**
+     * RFC 5321 5.1: when this server is one of the MX hosts (a backup MX), only hosts of lower
+     * preference than its own may be tried, or the message would come back here.
+     */
+    static List<MxResolver.MxHost> belowSelf(List<MxResolver.MxHost> hosts, String selfName) {
+        int own = hosts.stream().filter(h -> h.name().equalsIgnoreCase(selfName))
+                .mapToInt(MxResolver.MxHost::preference).min().orElse(Integer.MAX_VALUE);
+        return own == Integer.MAX_VALUE ? hosts : hosts.stream().filter(h -> h.preference() < own).toList();
     }
 
     private static List<DeliveryResult> ordered(List<MailAddress> recipients, List<DeliveryResult> results) {

@@ -81,7 +81,8 @@ public class SmtpTransport implements Transport {
             return t;
         });
         SessionPool newPool = new SessionPool(config, setup, newTimer);
-        delivery = new HopDelivery(config, resolver, newPool, new MessageTransaction(config, newTimer));
+        delivery = new HopDelivery(config, resolver, newPool, new MessageTransaction(config, newTimer),
+                context != null ? context.hostname() : helo);
         pool = newPool;
         timer = newTimer;
         LOG.debug("relay started: EHLO {}, resolver {}", helo, dns.isEmpty() ? "system" : dns);
@@ -129,9 +130,17 @@ public class SmtpTransport implements Transport {
             for (MailAddress r : message.recipients()) {
                 byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>()).add(r);
             }
-            byDomain.forEach((domain, rcpts) -> put(results, d.deliver(message, NextHop.domain(domain, config.port()), rcpts, false)));
+            byDomain.forEach((domain, rcpts) -> put(results, d.deliver(message, hopFor(domain), rcpts, false)));
         }
         return message.recipients().stream().map(results::get).toList();
+    }
+
+    /** The MX route of a domain; an address literal ({@code bob@[192.0.2.1]}) is used as it is (RFC 5321 5.1). */
+    private NextHop hopFor(String domain) {
+        if (domain.startsWith("[") && domain.endsWith("]")) {
+            return NextHop.parse(domain + ":" + config.port(), config.port());
+        }
+        return NextHop.domain(domain, config.port());
     }
 
     private static void put(Map<MailAddress, DeliveryResult> results, List<DeliveryResult> found) {

@@ -122,6 +122,41 @@ class MxRoutingIT {
     }
 
     @Test
+    void asBackupMxOnlyBetterHostsAreTried() throws Exception {
+        bed.dns.mx("example.test", 10, "primary.example.test").mx("example.test", 20, "relay.test")
+                .mx("example.test", 30, "worse.example.test")
+                .a("primary.example.test", "127.0.0.9").a("relay.test", "127.0.0.3").a("worse.example.test", "127.0.0.4");
+        ScriptedSmtpServer self = server("127.0.0.3", "relay.test");
+        ScriptedSmtpServer worse = server("127.0.0.4", "worse.example.test");
+
+        DeliveryResult r = bed.transport().deliver(RelayTestBed.message("bob@example.test")).get(0);
+
+        assertEquals(DEFERRED, r.status(), "the primary is down; neither this server nor a worse MX may take it");
+        assertEquals(0, self.connections() + worse.connections());
+    }
+
+    @Test
+    void mailLoopingBackIsRefused() throws Exception {
+        bed.dns.mx("example.test", 10, "relay.test").a("relay.test", "127.0.0.3");
+
+        DeliveryResult r = bed.transport().deliver(RelayTestBed.message("bob@example.test")).get(0);
+
+        assertEquals(FAILED, r.status());
+        assertEquals("5.4.6", r.reply().enhanced());
+    }
+
+    @Test
+    void addressLiteralDomainsGoStraightToTheAddress() throws Exception {
+        ScriptedSmtpServer s = server("127.0.0.6", "literal.test");
+
+        DeliveryResult r = bed.transport().deliver(RelayTestBed.message("bob@[127.0.0.6]")).get(0);
+
+        assertEquals(DELIVERED, r.status());
+        assertEquals(1, s.messages().size());
+        assertTrue(bed.dns.queries().isEmpty());
+    }
+
+    @Test
     void unknownDomainFails() throws Exception {
         List<DeliveryResult> results = bed.transport().deliver(RelayTestBed.message("bob@nowhere.test"));
 
