@@ -16,7 +16,8 @@ import org.tinylog.TaggedLogger;
  * MX host in order and each of its addresses in turn (RFC 5321 5.1) until one takes the
  * message. Host trouble moves on to the next address; replies to RCPT and DATA decide the
  * recipients. When no host could be used, every recipient left is deferred with the last
- * host's reason, or failed when every host refused for good (5xx greeting). Thread-safe.
+ * host's reason, or failed when every host refused for good (5xx greeting). Addresses that did
+ * not answer are skipped for a while ({@link HostMemory}). Thread-safe.
  */
 public final class HopDelivery {
 
@@ -27,6 +28,7 @@ public final class HopDelivery {
     private final SessionPool pool;
     private final MessageTransaction transaction;
     private final String selfName;
+    private final HostMemory memory;
 
     /**
      * @param selfName this server's name: an MX host of that name is this server itself
@@ -34,6 +36,7 @@ public final class HopDelivery {
     public HopDelivery(RelayConfig config, MxResolver resolver, SessionPool pool, MessageTransaction transaction,
             String selfName) {
         this.selfName = selfName;
+        this.memory = new HostMemory(config.hostDownTime());
         this.config = config;
         this.resolver = resolver;
         this.pool = pool;
@@ -68,6 +71,7 @@ public final class HopDelivery {
         List<MailAddress> pending = new ArrayList<>(recipients);
         List<DeliveryResult> results = new ArrayList<>();
         HostFailure last = null;
+        Reply skipped = null;
         String lastHost = null;
         boolean allPermanent = true;
         for (MxResolver.MxHost host : hosts) {
@@ -76,10 +80,19 @@ public final class HopDelivery {
                     return ordered(recipients, results);
                 }
                 Target target = new Target(host.name(), address, hop.port(), requireTls, verify, credential);
+                Reply down = memory.downReason(address, hop.port());
+                if (down != null) {
+                    skipped = down;
+                    continue;
+                }
                 try {
                     deliverTo(target, message, pending, results);
+                    memory.markUp(address, hop.port());
                 } catch (HostFailure failure) {
                     LOG.info("{}: {} not delivered via {}: {}", message.queueId(), hop, target.describe(), failure.reply());
+                    if (failure.isUnreachable()) {
+                        memory.markDown(address, hop.port(), failure.reply());
+                    }
                     last = failure;
                     lastHost = host.name();
                     allPermanent &= failure.isPermanent();
@@ -87,7 +100,9 @@ public final class HopDelivery {
             }
         }
         if (!pending.isEmpty()) {
-            Reply reply = last != null ? last.reply() : Reply.of(451, "4.4.4", "no address to deliver to for " + hop);
+            Reply reply = last != null ? last.reply()
+                    : skipped != null ? Reply.of(451, skipped.enhanced(), "delivery temporarily suspended: " + skipped.text())
+                    : Reply.of(451, "4.4.4", "no address to deliver to for " + hop);
             Status status = last != null && allPermanent ? Status.FAILED : Status.DEFERRED;
             results.addAll(all(pending, status, reply, lastHost));
         }

@@ -11,10 +11,25 @@ import org.tegami.api.Reply;
 public class HostFailure extends Exception {
 
     private final transient Reply reply;
+    private final boolean unreachable;
 
     public HostFailure(Reply reply) {
+        this(reply, false);
+    }
+
+    private HostFailure(Reply reply, boolean unreachable) {
         super(reply.toString());
         this.reply = reply;
+        this.unreachable = unreachable;
+    }
+
+    /** The host did not answer at all (no connection, no greeting): worth remembering a while. */
+    public static HostFailure unreachable(Reply reply) {
+        return new HostFailure(reply, true);
+    }
+
+    public boolean isUnreachable() {
+        return unreachable;
     }
 
     public Reply reply() {

@@ -36,13 +36,15 @@ import org.tegami.api.Settings;
  * @param idleTime {@code relay.connection-idle}: how long an unused connection stays open for
  *     the next message to the same host (5s; 0 switches reuse off)
  * @param cachePerHost {@code relay.connection-cache-size}: idle connections kept per host (4)
+ * @param hostDownTime {@code relay.host-down-time}: how long an address that did not answer is
+ *     skipped (1m; 0 turns it off)
  * @param maxRecipients {@code relay.max-recipients}: recipients per transaction (100, the
  *     minimum servers must take, RFC 5321 4.5.3.1.8)
  */
 public record RelayConfig(int port, Duration connectTimeout, Duration greetingTimeout, Duration commandTimeout,
         Duration dataTimeout, Duration dataBlockTimeout, Duration dataDoneTimeout, String dnsResolver,
         Duration dnsTimeout, String heloName, List<String> inetProtocols, Path trustStore, boolean verifySmarthostTls,
-        RelayCredentials credentials, Duration idleTime, int cachePerHost, int maxRecipients) {
+        RelayCredentials credentials, Duration idleTime, int cachePerHost, Duration hostDownTime, int maxRecipients) {
 
     public RelayConfig {
         inetProtocols = List.copyOf(inetProtocols);
@@ -77,6 +79,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
                 .credentials(RelayCredentials.of(s.string("relay.auth", ""), s.path("relay.auth-file", null)))
                 .idleTime(s.duration("relay.connection-idle", d.idleTime))
                 .cachePerHost(s.integer("relay.connection-cache-size", d.cachePerHost))
+                .hostDownTime(s.duration("relay.host-down-time", d.hostDownTime))
                 .maxRecipients(s.integer("relay.max-recipients", d.maxRecipients));
         try {
             return b.build();
@@ -108,6 +111,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
         private RelayCredentials credentials = RelayCredentials.NONE;
         private Duration idleTime = Duration.ofSeconds(5);
         private int cachePerHost = 4;
+        private Duration hostDownTime = Duration.ofMinutes(1);
         private int maxRecipients = 100;
 
         public Builder port(int v) { port = v; return this; }
@@ -126,6 +130,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
         public Builder credentials(RelayCredentials v) { credentials = v; return this; }
         public Builder idleTime(Duration v) { idleTime = v; return this; }
         public Builder cachePerHost(int v) { cachePerHost = v; return this; }
+        public Builder hostDownTime(Duration v) { hostDownTime = v; return this; }
         public Builder maxRecipients(int v) { maxRecipients = v; return this; }
 
         /** @throws IllegalArgumentException naming the bad key */
@@ -137,9 +142,9 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
             if (protocols.isEmpty() || !List.of("ipv4", "ipv6").containsAll(protocols)) {
                 throw new IllegalArgumentException("smtp.relay.inet-protocols: use ipv4, ipv6 or both");
             }
-            if (maxRecipients < 1 || cachePerHost < 0) {
+            if (maxRecipients < 1 || cachePerHost < 0 || hostDownTime.isNegative()) {
                 throw new IllegalArgumentException("smtp.relay.max-recipients must be at least 1, "
-                        + "smtp.relay.connection-cache-size at least 0");
+                        + "smtp.relay.connection-cache-size and smtp.relay.host-down-time at least 0");
             }
             for (Duration t : List.of(connectTimeout, greetingTimeout, commandTimeout, dataTimeout, dataBlockTimeout, dataDoneTimeout,
                     dnsTimeout)) {
@@ -153,7 +158,7 @@ public record RelayConfig(int port, Duration connectTimeout, Duration greetingTi
             }
             return new RelayConfig(port, connectTimeout, greetingTimeout, commandTimeout, dataTimeout, dataBlockTimeout,
                     dataDoneTimeout, dnsResolver, dnsTimeout, heloName, protocols, trustStore, verifySmarthostTls,
-                    credentials, idleTime, cachePerHost, maxRecipients);
+                    credentials, idleTime, cachePerHost, hostDownTime, maxRecipients);
         }
     }
 }

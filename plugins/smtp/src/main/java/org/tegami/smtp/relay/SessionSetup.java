@@ -50,17 +50,22 @@ public final class SessionSetup {
         try {
             session = ClientSession.connect(target, config.connectTimeout());
         } catch (SocketTimeoutException e) {
-            throw new HostFailure(Reply.of(451, "4.4.1", "connect to " + target.describe() + " timed out"));
+            throw HostFailure.unreachable(Reply.of(451, "4.4.1", "connect to " + target.describe() + " timed out"));
         } catch (ConnectException e) {
-            throw new HostFailure(Reply.of(451, "4.4.1", "connect to " + target.describe() + " refused"));
+            throw HostFailure.unreachable(Reply.of(451, "4.4.1", "connect to " + target.describe() + " refused"));
         } catch (IOException e) {
-            throw new HostFailure(Reply.of(451, "4.4.1", "connect to " + target.describe() + " failed: " + e.getMessage()));
+            throw HostFailure.unreachable(Reply.of(451, "4.4.1", "connect to " + target.describe() + " failed: "
+                    + e.getMessage()));
         }
         try {
             setUp(session, target, tryTls);
             return session;
         } catch (HostFailure e) {
-            session.quit();
+            if (e.isUnreachable()) {
+                session.close();
+            } else {
+                session.quit();
+            }
             throw e;
         } catch (TlsFallback e) {
             session.close();
@@ -72,7 +77,13 @@ public final class SessionSetup {
     }
 
     private void setUp(ClientSession session, Target target, boolean tryTls) throws IOException, HostFailure, TlsFallback {
-        RemoteReply greeting = session.read(config.greetingTimeout());
+        RemoteReply greeting;
+        try {
+            greeting = session.read(config.greetingTimeout());
+        } catch (IOException e) {
+            throw HostFailure.unreachable(Reply.of(451, "4.4.2", "no greeting from " + target.describe() + ": "
+                    + e.getMessage()));
+        }
         if (greeting.code() != 220) {
             if (greeting.isPermanent()) {
                 throw new HostFailure(Reply.of(greeting.code(), greeting.enhanced() == null ? "5.0.0" : greeting.enhanced(),

@@ -223,6 +223,36 @@ class MxRoutingIT {
     }
 
     @Test
+    void aHostThatDidNotAnswerIsSkippedForAWhile() throws Exception {
+        bed.dns.mx("example.test", 10, "mx1.example.test").mx("example.test", 20, "mx2.example.test")
+                .a("mx1.example.test", "127.0.0.2").a("mx2.example.test", "127.0.0.3");
+        ScriptedSmtpServer silent = bed.server("127.0.0.2", new ScriptedSmtpServer.Script().silent());
+        ScriptedSmtpServer mx2 = server("127.0.0.3", "mx2.example.test");
+        SmtpTransport transport = bed.transport(bed.config().greetingTimeout(Duration.ofMillis(300))
+                .hostDownTime(Duration.ofMillis(700)).idleTime(Duration.ZERO));
+
+        assertEquals(DELIVERED, transport.deliver(RelayTestBed.message("a@example.test")).get(0).status());
+        assertEquals(DELIVERED, transport.deliver(RelayTestBed.message("b@example.test")).get(0).status());
+        assertEquals(1, silent.connections(), "skipped while remembered as down");
+        Thread.sleep(800);
+        assertEquals(DELIVERED, transport.deliver(RelayTestBed.message("c@example.test")).get(0).status());
+        assertEquals(2, silent.connections(), "tried again after the down time");
+        assertEquals(3, mx2.messages().size());
+    }
+
+    @Test
+    void onlyDownHostsMeanDeferringAtOnce() throws Exception {
+        bed.dns.mx("example.test", 10, "mx1.example.test").a("mx1.example.test", "127.0.0.9");
+        SmtpTransport transport = bed.transport();
+        transport.deliver(RelayTestBed.message("a@example.test"));
+
+        DeliveryResult r = transport.deliver(RelayTestBed.message("b@example.test")).get(0);
+
+        assertEquals(DEFERRED, r.status());
+        assertTrue(r.reply().text().startsWith("delivery temporarily suspended: connect to"), r.reply().text());
+    }
+
+    @Test
     void permanentGreetingRefusalOfEveryHostFails() throws Exception {
         bed.dns.mx("example.test", 10, "mx1.example.test").a("mx1.example.test", "127.0.0.2");
         bed.server("127.0.0.2", new ScriptedSmtpServer.Script().greeting("554 5.7.1 no service for you"));

@@ -41,7 +41,8 @@ class RelayConfigTest {
                 "relay.dns-resolver", "127.0.0.1:5353", "relay.helo-name", "out.example.org",
                 "relay.inet-protocols", "ipv6", "relay.tls-trust-store", "conf/ca.pem",
                 "relay.tls-verify-smarthost", "false", "relay.auth", "a:b", "relay.auth-file", "relay-auth",
-                "relay.connection-idle", "0s", "relay.connection-cache-size", "2", "relay.max-recipients", "50"));
+                "relay.connection-idle", "0s", "relay.connection-cache-size", "2", "relay.max-recipients", "50",
+                "relay.host-down-time", "0s", "relay.data-block-timeout", "1m"));
         assertEquals(2525, c.port());
         assertEquals(Duration.ofSeconds(5), c.connectTimeout());
         assertEquals(Duration.ofMinutes(1), c.commandTimeout());
@@ -56,6 +57,8 @@ class RelayConfigTest {
         assertTrue(c.idleTime().isZero());
         assertEquals(2, c.cachePerHost());
         assertEquals(50, c.maxRecipients());
+        assertTrue(c.hostDownTime().isZero());
+        assertEquals(Duration.ofMinutes(1), c.dataBlockTimeout());
     }
 
     @Test
