@@ -1,5 +1,7 @@
 package org.tegami.smtp.relay;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +76,13 @@ public class SmtpTransport implements Transport {
         String dns = !config.dnsResolver().isEmpty() ? config.dnsResolver()
                 : context != null ? context.dnsResolver().orElse("") : "";
         MxResolver resolver = new MxResolver(dns, config.dnsTimeout(), config.inetProtocols());
-        SessionSetup setup = new SessionSetup(config, ClientTls.create(config.trustStore()), helo);
+        ClientTls tls;
+        try {
+            tls = ClientTls.create(config.trustStore());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(config.trustStore(), 0, "smtp.relay.tls-trust-store: cannot load: " + e.getMessage());
+        }
+        SessionSetup setup = new SessionSetup(config, tls, helo);
         ScheduledExecutorService newTimer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "relay-timer");
             t.setDaemon(true);

@@ -76,4 +76,15 @@ class RelayConfigTest {
         assertEquals("::1", RelayConfig.read(new MapSettings(root, "relay.dns-resolver", "::1")).dnsResolver());
         assertEquals("[::1]:53", RelayConfig.read(new MapSettings(root, "relay.dns-resolver", "[::1]:53")).dnsResolver());
     }
+
+    @Test
+    void anUnreadableTrustStoreStopsTheStart() throws Exception {
+        Path empty = Files.writeString(root.resolve("ca.pem"), "no certificates here\n");
+        for (Path trust : List.of(root.resolve("missing.pem"), empty)) {
+            SmtpTransport transport = new SmtpTransport(RelayConfig.builder().dnsResolver("127.0.0.1:53").trustStore(trust).build());
+            ConfigException e = assertThrows(ConfigException.class, () -> transport.start(null));
+            assertEquals(trust, e.file());
+            transport.stop();
+        }
+    }
 }
