@@ -1,5 +1,6 @@
 package org.tegami.smtp.relay;
 
+import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import org.tegami.api.Envelope;
@@ -21,10 +22,30 @@ public final class MailParameters {
      * parameter, or an address of this delivery is not ASCII (RFC 6531 3.4).
      */
     public static boolean needsSmtpUtf8(Envelope envelope, List<MailAddress> recipients) {
-        if (envelope.parameters().containsKey("SMTPUTF8") || !isAscii(envelope.sender().toString())) {
+        if (envelope.parameters().containsKey("SMTPUTF8") || !isAscii(envelope.sender().localPart())) {
             return true;
         }
-        return recipients.stream().anyMatch(r -> !isAscii(r.toString()));
+        // A non-ASCII domain alone can go as its A-label (RFC 5890); a local part cannot.
+        return recipients.stream().anyMatch(r -> !isAscii(r.localPart()));
+    }
+
+    /** Whether addresses go as they are (UTF-8) rather than with A-label domains. */
+    static boolean utf8Addresses(Envelope envelope, Capabilities caps) {
+        return caps.has("SMTPUTF8") && envelope.parameters().containsKey("SMTPUTF8");
+    }
+
+    /** {@code <local@domain>}, the domain as A-label unless the session is SMTPUTF8. */
+    static String path(MailAddress address, boolean utf8) {
+        if (utf8 || address.isNullSender() || isAscii(address.domain())) {
+            return address.bracketed();
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(address.domain(), IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return address.bracketed();
+        }
+        return new MailAddress(address.localPart(), ascii).bracketed();
     }
 
     /** Whether the body was declared 8-bit (BODY=8BITMIME or BINARYMIME). */
@@ -35,7 +56,7 @@ public final class MailParameters {
 
     /** {@code MAIL FROM:<sender> params} without CRLF. */
     public static String mailFrom(Envelope envelope, long size, Capabilities caps) {
-        StringBuilder line = new StringBuilder("MAIL FROM:").append(envelope.sender().bracketed());
+        StringBuilder line = new StringBuilder("MAIL FROM:").append(path(envelope.sender(), utf8Addresses(envelope, caps)));
         if (caps.has("SIZE") && size > 0) {
             line.append(" SIZE=").append(size);
         }
@@ -60,7 +81,7 @@ public final class MailParameters {
 
     /** {@code RCPT TO:<address> params} without CRLF; DSN parameters come from the envelope. */
     public static String rcptTo(MailAddress address, Envelope envelope, Capabilities caps) {
-        StringBuilder line = new StringBuilder("RCPT TO:").append(address.bracketed());
+        StringBuilder line = new StringBuilder("RCPT TO:").append(path(address, utf8Addresses(envelope, caps)));
         if (caps.has("DSN")) {
             Recipient original = envelope.recipients().stream()
                     .filter(r -> r.address().equals(address))

@@ -63,4 +63,14 @@ class MailParametersTest {
         assertFalse(MailParameters.isEightBit(envelope(Map.of(), Recipient.of(BOB))));
         assertTrue(MailParameters.isEightBit(envelope(Map.of("BODY", "8BITMIME"), Recipient.of(BOB))));
     }
+
+    @Test
+    void internationalDomainsGoAsALabelsOutsideSmtpUtf8() {
+        MailAddress idn = MailAddress.parse("bob@bücher.example");
+        Envelope e = envelope(Map.of(), Recipient.of(idn));
+        assertFalse(MailParameters.needsSmtpUtf8(e, List.of(idn)));
+        assertEquals("RCPT TO:<bob@xn--bcher-kva.example>", MailParameters.rcptTo(idn, e, ALL));
+        Envelope utf8 = envelope(Map.of("SMTPUTF8", ""), Recipient.of(idn));
+        assertEquals("RCPT TO:<bob@bücher.example>", MailParameters.rcptTo(idn, utf8, ALL));
+    }
 }
