@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The session's only reader of the client's bytes, with its own buffer: command lines within a
@@ -47,14 +48,20 @@ public final class LineReader {
      * @return the line, or {@code null} when the client closed the connection
      */
     public CommandLine readCommand(int maxLength) throws IOException {
-        if (lineBuffer.length < maxLength) {
-            lineBuffer = new byte[maxLength];
-        }
-        byte[] line = lineBuffer;
-        int n = readRaw(line, 0, maxLength);
+        int n = readRaw(lineBuffer, 0, Math.min(lineBuffer.length, maxLength));
         if (n < 0) {
             return null;
         }
+        // Grow only for the rare long line (AUTH with a long initial response).
+        while (lineBuffer[n - 1] != '\n' && n == lineBuffer.length && n < maxLength) {
+            lineBuffer = Arrays.copyOf(lineBuffer, Math.min(maxLength, lineBuffer.length * 2));
+            int more = readRaw(lineBuffer, n, lineBuffer.length - n);
+            if (more < 0) {
+                throw new EOFException("connection closed within a line");
+            }
+            n += more;
+        }
+        byte[] line = lineBuffer;
         if (line[n - 1] != '\n') {
             skipLine();
             return new CommandLine("", CommandLine.Problem.TOO_LONG);

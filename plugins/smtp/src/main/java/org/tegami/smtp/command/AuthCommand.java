@@ -53,7 +53,7 @@ final class AuthCommand implements SmtpCommand {
             return Response.reply(501, "5.0.0", "Authentication cancelled");
         }
         if (step instanceof SaslExchange.Step.Failed f) {
-            LOG.debug("AUTH from {} malformed: {}", session.clientAddress(), f.reason());
+            LOG.debug("AUTH from {} malformed: {}", session.clientAddress().getHostAddress(), f.reason());
             return Response.reply(501, "5.5.2", "Cannot decode response");
         }
         SaslExchange.Credentials credentials = ((SaslExchange.Step.Done) step).credentials();
@@ -69,14 +69,14 @@ final class AuthCommand implements SmtpCommand {
             return Response.reply(235, "2.7.0", "Authentication successful");
         }
         if (result instanceof Authenticator.AuthResult.LockedOut) {
-            LOG.info("AUTH from locked-out address {} refused", session.clientAddress());
+            LOG.info("AUTH from locked-out address {} refused", session.clientAddress().getHostAddress());
             return Response.reply(454, "4.7.0", "Too many failed attempts; try again later");
         }
         if (result instanceof Authenticator.AuthResult.Unavailable u) {
             LOG.warn("AUTH could not be checked: {}", u.reason());
             return Response.reply(454, "4.7.0", "Temporary authentication failure");
         }
-        LOG.info("AUTH failed for {} from {}", credentials.login(), session.clientAddress());
+        LOG.info("AUTH failed for {} from {}", credentials.login(), session.clientAddress().getHostAddress());
         return Response.reply(535, "5.7.8", "Authentication credentials invalid");
     }
 }

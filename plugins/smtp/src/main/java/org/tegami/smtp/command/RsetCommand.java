@@ -4,7 +4,7 @@ import java.util.Set;
 import org.tegami.smtp.session.SessionContext;
 import org.tegami.smtp.session.SmtpState;
 
-/** RSET (RFC 5321 4.1.1.5): drops the transaction, keeps the greeting and AUTH. */
+/** RSET (RFC 5321 4.1.1.5): drops the transaction, keeps the greeting and AUTH. Counts as a junk command. */
 final class RsetCommand implements SmtpCommand {
 
     @Override
@@ -22,9 +22,7 @@ final class RsetCommand implements SmtpCommand {
         if (!argument.isEmpty()) {
             return Response.reply(501, "5.5.4", "Syntax: RSET");
         }
-        if (session.transaction() == null) {
-            session.junkCommand();
-        }
+        session.junkCommand();
         session.reset();
         return Response.reply(250, "2.0.0", "Ok");
     }

@@ -128,10 +128,10 @@ final class MessageReceiver {
 
     private SmtpReply failure(DataRejectedException rejection, Exception cause) {
         if (rejection != null) {
-            LOG.info("Message from {} refused: {}", context.clientAddress(), rejection.reply());
+            LOG.info("Message from {} refused: {}", context.clientAddress().getHostAddress(), rejection.reply());
             return rejection.reply();
         }
-        LOG.warn(cause, "The spool could not take a message from {}", context.clientAddress());
+        LOG.warn(cause, "The spool could not take a message from {}", context.clientAddress().getHostAddress());
         return SmtpReply.of(451, "4.3.0", "Could not store the message, try again later");
     }
 

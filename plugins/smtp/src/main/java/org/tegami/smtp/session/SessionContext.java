@@ -152,8 +152,10 @@ public final class SessionContext {
         return junkCommands;
     }
 
+    /** Counts an accepted message; a client that sends mail is not idling, so the junk count starts over. */
     public void messageAccepted() {
         accepted++;
+        junkCommands = 0;
     }
 
     public int messagesAccepted() {

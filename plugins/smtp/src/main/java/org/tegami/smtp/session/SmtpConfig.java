@@ -10,8 +10,8 @@ import org.tegami.api.Settings;
  * @param maxSize {@code max-size}: largest message in octets, advertised in SIZE (RFC 1870)
  * @param maxRecipients {@code max-recipients}: recipients per message (RFC 5321 4.5.3.1.8 asks for at least 100)
  * @param maxLineLength {@code max-line-length}: command and text line limit, CRLF included (RFC 5321 4.5.3.1)
- * @param maxBadCommands {@code max-bad-commands}: refused commands before the session is closed
- * @param maxJunkCommands {@code max-junk-commands}: NOOP, RSET, VRFY, HELP and repeated EHLO/HELO per session
+ * @param maxBadCommands {@code max-bad-commands}: refused commands (any 5xx reply) before the session is closed
+ * @param maxJunkCommands {@code max-junk-commands}: NOOP, RSET, VRFY, HELP and repeated EHLO/HELO between accepted messages
  * @param sessionTimeout {@code session-timeout}: total time a session may last
  * @param commandTimeout {@code command-timeout}: how long to wait for a command (RFC 5321 4.5.3.2.7: 5 minutes)
  * @param dataTimeout {@code data-timeout}: how long to wait for each piece of message data (RFC 5321 4.5.3.2.6: 3 minutes)
@@ -24,7 +24,7 @@ public record SmtpConfig(long maxSize, int maxRecipients, int maxLineLength, int
 
     /** The built-in defaults. */
     public static SmtpConfig defaults() {
-        return new SmtpConfig(50L * 1024 * 1024, 100, 1000, 10, 100, Duration.ofMinutes(30),
+        return new SmtpConfig(50L * 1024 * 1024, 100, 1000, 20, 100, Duration.ofMinutes(30),
                 Duration.ofMinutes(5), Duration.ofMinutes(3), false, true);
     }
 

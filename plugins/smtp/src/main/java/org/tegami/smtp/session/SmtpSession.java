@@ -205,9 +205,9 @@ public final class SmtpSession {
         writer.write(reply);
     }
 
+    /** Every permanent refusal counts, unknown recipients too: that is what address harvesting looks like. */
     private static boolean countsAsError(SmtpReply reply) {
-        int code = reply.code();
-        return code >= 500 && code <= 504 || code == 530 || code == 535 || code == 538 || code == 555;
+        return reply.isPermanent();
     }
 
     private void closeWith(SmtpReply reply) {

@@ -27,6 +27,15 @@ class LineReaderTest {
         assertEquals("NOOP", r.readCommand(1000).text());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100, 4096})
+    void readsLongLinesUpToTheLimit(int piece) throws IOException {
+        LineReader r = Trickle.reader("A".repeat(12000) + "\r\n" + "B".repeat(12287) + "\r\nC\r\n", piece);
+        assertEquals(12000, r.readCommand(12288).text().length());
+        assertEquals(CommandLine.Problem.TOO_LONG, r.readCommand(12288).problem());
+        assertEquals("C", r.readCommand(12288).text());
+    }
+
     @Test
     void aLineOfExactlyTheLimitPasses() throws IOException {
         LineReader r = Trickle.reader("x".repeat(998) + "\r\n", 5);

@@ -195,8 +195,26 @@ class SmtpSessionTest {
 
     @Test
     void tooManyBadCommandsCloseTheSession() throws Exception {
+        h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 100, SmtpConfig.defaults().sessionTimeout(),
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
         assertReplies(h.mx("BOGUS", "HELO", "EHLO !", "MAIL", "x", "y", "z", "w", "v", "u", "NOOP"),
                 "220", "500 5.5.1", "501", "501", "503", "500", "500", "500", "500", "500", "500", "421 4.7.0");
+    }
+
+    @Test
+    void unknownRecipientsCountAsErrors() throws Exception {
+        h.config = new SmtpConfig(1 << 20, 100, 1000, 3, 100, SmtpConfig.defaults().sessionTimeout(),
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+        assertReplies(h.mx("EHLO c", "MAIL FROM:<a@b.example>", "RCPT TO:<x@test>", "RCPT TO:<y@test>", "RCPT TO:<z@test>", "RCPT TO:<alice@test>"),
+                "220", "250", "250", "550", "550", "550", "421 4.7.0");
+    }
+
+    @Test
+    void acceptedMailStartsTheJunkCountOver() throws Exception {
+        h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 2, SmtpConfig.defaults().sessionTimeout(),
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+        assertReplies(h.mx("EHLO c", "NOOP", "RSET", "MAIL FROM:<a@b.example>", "RCPT TO:<alice@test>", "DATA", "x", ".",
+                "RSET", "NOOP", "NOOP"), "220", "250", "250", "250", "250", "250", "354", "250", "250", "250", "250", "421 4.7.0");
     }
 
     @Test
