@@ -25,6 +25,7 @@ import org.tinylog.TaggedLogger;
 public final class SessionPool implements AutoCloseable {
 
     private static final TaggedLogger LOG = Logger.tag("relay");
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
 
     private final RelayConfig config;
     private final SessionSetup setup;
@@ -75,7 +76,9 @@ public final class SessionPool implements AutoCloseable {
 
     private boolean stillWorks(ClientSession session) {
         try {
-            RemoteReply reply = session.command("RSET", config.commandTimeout());
+            // A quick probe: a connection idle for seconds either answers at once or is gone.
+            Duration probe = config.commandTimeout().compareTo(PROBE_LIMIT) < 0 ? config.commandTimeout() : PROBE_LIMIT;
+            RemoteReply reply = session.command("RSET", probe);
             if (reply.code() == 250) {
                 return true;
             }
