@@ -10,7 +10,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tegami.smtp.SmtpService;
@@ -33,8 +31,6 @@ import org.tegami.testing.TestServer;
  * remote reply.
  */
 class RelayEndToEndIT {
-
-    private static volatile boolean coreCannotBind;
 
     private RelayTestBed bed;
     private TestServer server;
@@ -54,31 +50,7 @@ class RelayEndToEndIT {
     }
 
     private void startServer(String maxAge) throws Exception {
-        Assumptions.assumeFalse(coreCannotBind, "core cannot bind its listeners (unresolved address)");
-        try {
-            server = serverBuilder(maxAge).start();
-        } catch (NullPointerException | IOException e) {
-            // Core at this revision binds listeners to unresolved addresses (HostPort.toSocketAddress
-            // uses createUnresolved), which ServerSocket.bind refuses: no TestServer can start.
-            coreCannotBind = cannotBind(e);
-            Assumptions.assumeFalse(coreCannotBind, "core cannot bind its listeners (unresolved address)");
-            throw e;
-        }
-    }
-
-    private static boolean cannotBind(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("Unresolved address")) {
-                return true;
-            }
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (t instanceof NullPointerException && frame.getMethodName().equals("describe")
-                        && frame.getClassName().equals("org.tegami.core.net.Session")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        server = serverBuilder(maxAge).start();
     }
 
     private TestServer.Builder serverBuilder(String maxAge) {
