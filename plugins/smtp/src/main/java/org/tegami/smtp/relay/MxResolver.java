@@ -41,6 +41,7 @@ public final class MxResolver {
     private final Cache cache = new Cache(DClass.IN);
     private final List<String> inetProtocols;
     private final Random random = new Random();
+    private volatile boolean used;
 
     /**
      * @param resolverAddress {@code host[:port]} or {@code [v6]:port} of a DNS server, or empty
@@ -189,7 +190,13 @@ public final class MxResolver {
         return new Resolution.Deferred(Reply.of(451, "4.4.3", "DNS lookup of " + name + " failed: " + lookup.getErrorString()));
     }
 
+    /** Whether any query was made, so dnsjava's network threads may be running. */
+    public boolean used() {
+        return used;
+    }
+
     private Lookup lookup(Name name, int type) {
+        used = true;
         Lookup lookup = new Lookup(name, type);
         lookup.setResolver(resolver);
         lookup.setCache(cache);

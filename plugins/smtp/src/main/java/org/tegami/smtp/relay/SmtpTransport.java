@@ -44,6 +44,7 @@ public class SmtpTransport implements Transport {
     private volatile SessionPool pool;
     private volatile HopDelivery delivery;
     private volatile ScheduledExecutorService timer;
+    private volatile MxResolver resolver;
 
     /** For PF4J: settings come through {@link #configure}. */
     public SmtpTransport() {
@@ -75,7 +76,7 @@ public class SmtpTransport implements Transport {
         // The core key dns.resolver, unless smtp.relay.dns-resolver overrides it for the relay.
         String dns = !config.dnsResolver().isEmpty() ? config.dnsResolver()
                 : context != null ? context.dnsResolver().orElse("") : "";
-        MxResolver resolver = new MxResolver(dns, config.dnsTimeout(), config.inetProtocols());
+        MxResolver newResolver = new MxResolver(dns, config.dnsTimeout(), config.inetProtocols());
         ClientTls tls;
         try {
             tls = ClientTls.create(config.trustStore());
@@ -89,10 +90,11 @@ public class SmtpTransport implements Transport {
             return t;
         });
         SessionPool newPool = new SessionPool(config, setup, newTimer);
-        delivery = new HopDelivery(config, resolver, newPool, new MessageTransaction(config, newTimer),
+        delivery = new HopDelivery(config, newResolver, newPool, new MessageTransaction(config, newTimer),
                 context != null ? context.hostname() : helo);
         pool = newPool;
         timer = newTimer;
+        resolver = newResolver;
         LOG.debug("relay started: EHLO {}, resolver {}", helo, dns.isEmpty() ? "system" : dns);
     }
 
@@ -108,7 +110,10 @@ public class SmtpTransport implements Transport {
         }
         // dnsjava's selector thread and shutdown hook live in this plugin's class loader: end
         // them with the plugin, or the hook runs against an unloaded plugin at JVM exit.
-        NioClient.close();
+        MxResolver r = resolver;
+        if (r != null && r.used()) {
+            NioClient.close();
+        }
     }
 
     /** The connection cache, for statistics. */
