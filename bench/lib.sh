@@ -46,6 +46,6 @@ start_tegami() {
 }
 
 stop_tegami() {
-  [ -n "${TEGAMI_PID:-}" ] && kill "$TEGAMI_PID" 2>/dev/null && wait "$TEGAMI_PID" 2>/dev/null
+  if [ -n "${TEGAMI_PID:-}" ]; then kill "$TEGAMI_PID" 2>/dev/null; wait "$TEGAMI_PID" 2>/dev/null || true; fi
   TEGAMI_PID=
 }

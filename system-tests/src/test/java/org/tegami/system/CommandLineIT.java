@@ -46,6 +46,15 @@ class CommandLineIT {
     }
 
     @Test
+    void theShippedConfigurationIsCleanWithTheBundledPlugins() throws Exception {
+        // The repository's own conf/, with plugins.dir = plugins: every plugin key is known.
+        Installation.Result check = Installation.run(null, "--conf", Installation.REPO.resolve("conf").toString(),
+                "check-config");
+        assertEquals(0, check.exitCode(), check.output());
+        assertTrue(check.output().contains("tegami.conf: ok"), check.output());
+    }
+
+    @Test
     void pluginsListsTheBundledPlugins(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Installation install = new Installation(dir, "");
         Installation.Result plugins = install.command(null, "plugins");

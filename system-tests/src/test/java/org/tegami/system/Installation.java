@@ -70,9 +70,16 @@ final class Installation {
         return pb.start();
     }
 
-    /** Runs a command of the jar to its end; returns exit code and output. */
+    /** Runs a command of the jar on this installation to its end; returns exit code and output. */
     Result command(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString(), "--conf", conf().toString()));
+        List<String> all = new ArrayList<>(List.of("--conf", conf().toString()));
+        all.addAll(List.of(args));
+        return run(stdin, all.toArray(String[]::new));
+    }
+
+    /** Runs {@code java -jar tegami.jar ARGS} to its end; returns exit code and output. */
+    static Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
