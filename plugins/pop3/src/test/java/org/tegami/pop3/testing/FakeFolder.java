@@ -1,0 +1,154 @@
+package org.tegami.pop3.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tegami.api.Flag;
+import org.tegami.api.FolderView;
+import org.tegami.api.MailboxException;
+import org.tegami.api.MessageInfo;
+
+/**
+ * An INBOX in memory: messages by UID with their bytes. {@link #view()} gives a snapshot view
+ * like the real store's; stores and expunges act on the shared folder.
+ */
+public final class FakeFolder {
+
+    private final Map<Long, byte[]> contents = new LinkedHashMap<>();
+    private final Map<Long, MessageInfo> infos = new LinkedHashMap<>();
+    private long nextUid = 1;
+    private int openViews;
+
+    /** Adds a message; returns its UID. Its key is {@code key<uid>}. */
+    public synchronized long add(String content) {
+        return add(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public synchronized long add(byte[] content) {
+        long uid = nextUid++;
+        contents.put(uid, content);
+        infos.put(uid, new MessageInfo(uid, "1764000000.M" + uid + "P1.test", content.length, Set.of(), Set.of(),
+                Instant.EPOCH, true));
+        return uid;
+    }
+
+    public synchronized List<MessageInfo> messages() {
+        return new ArrayList<>(infos.values());
+    }
+
+    public synchronized int openViews() {
+        return openViews;
+    }
+
+    public FolderView view() {
+        synchronized (this) {
+            openViews++;
+        }
+        List<MessageInfo> snapshot = messages();
+        return new FolderView() {
+            @Override
+            public String name() {
+                return "INBOX";
+            }
+
+            @Override
+            public boolean isReadOnly() {
+                return false;
+            }
+
+            @Override
+            public long uidValidity() {
+                return 1;
+            }
+
+            @Override
+            public long uidNext() {
+                return nextUid;
+            }
+
+            @Override
+            public List<MessageInfo> messages() {
+                return snapshot;
+            }
+
+            @Override
+            public FolderChanges refresh() {
+                return new FolderChanges(List.of(), List.of(), List.of());
+            }
+
+            @Override
+            public boolean awaitChange(Duration timeout) {
+                return false;
+            }
+
+            @Override
+            public InputStream open(long uid) throws MailboxException {
+                synchronized (FakeFolder.this) {
+                    byte[] bytes = contents.get(uid);
+                    if (bytes == null) {
+                        throw new MailboxException(MailboxException.Reason.EXPUNGED, "message expunged");
+                    }
+                    return new ByteArrayInputStream(bytes);
+                }
+            }
+
+            @Override
+            public MessageInfo store(long uid, FlagChange change, Set<Flag> flags, Set<String> keywords)
+                    throws MailboxException {
+                synchronized (FakeFolder.this) {
+                    MessageInfo old = infos.get(uid);
+                    if (old == null) {
+                        throw new MailboxException(MailboxException.Reason.EXPUNGED, "message expunged");
+                    }
+                    EnumSet<Flag> now = old.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(old.flags());
+                    now.addAll(flags);
+                    MessageInfo updated = new MessageInfo(uid, old.key(), old.size(), now, old.keywords(),
+                            old.internalDate(), false);
+                    infos.put(uid, updated);
+                    return updated;
+                }
+            }
+
+            @Override
+            public long append(InputStream content, Set<Flag> flags, Set<String> keywords, Instant date) {
+                throw new UnsupportedOperationException("POP3 does not append");
+            }
+
+            @Override
+            public CopyResult copy(Collection<Long> uids, String targetFolder) {
+                throw new UnsupportedOperationException("POP3 does not copy");
+            }
+
+            @Override
+            public CopyResult move(Collection<Long> uids, String targetFolder) {
+                throw new UnsupportedOperationException("POP3 does not move");
+            }
+
+            @Override
+            public void expunge(Collection<Long> uids) {
+                synchronized (FakeFolder.this) {
+                    for (Long uid : uids) {
+                        contents.remove(uid);
+                        infos.remove(uid);
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                synchronized (FakeFolder.this) {
+                    openViews--;
+                }
+            }
+        };
+    }
+}
