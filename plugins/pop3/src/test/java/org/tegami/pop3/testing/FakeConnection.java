@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class FakeConnection implements Connection {
     private int position;
     private boolean secure;
     private boolean tlsAvailable = true;
+    private boolean timeoutAtEnd;
     private int flushes;
     private Duration idleTimeout;
 
@@ -47,6 +49,12 @@ public final class FakeConnection implements Connection {
 
     public FakeConnection tlsAvailable(boolean value) {
         this.tlsAvailable = value;
+        return this;
+    }
+
+    /** Makes a read at the end of the input time out instead of seeing the client close. */
+    public FakeConnection timeoutAtEnd() {
+        this.timeoutAtEnd = true;
         return this;
     }
 
@@ -100,8 +108,14 @@ public final class FakeConnection implements Connection {
     public InputStream input() {
         return new InputStream() {
             @Override
-            public int read() {
-                return position < current.length ? current[position++] & 0xff : -1;
+            public int read() throws SocketTimeoutException {
+                if (position < current.length) {
+                    return current[position++] & 0xff;
+                }
+                if (timeoutAtEnd) {
+                    throw new SocketTimeoutException("idle");
+                }
+                return -1;
             }
         };
     }

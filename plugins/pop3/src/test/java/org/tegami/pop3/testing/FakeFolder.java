@@ -27,6 +27,7 @@ public final class FakeFolder {
     private final Map<Long, MessageInfo> infos = new LinkedHashMap<>();
     private long nextUid = 1;
     private int openViews;
+    private Runnable whenViewed = () -> { };
 
     /** Adds a message; returns its UID. Its key is {@code key<uid>}. */
     public synchronized long add(String content) {
@@ -39,6 +40,17 @@ public final class FakeFolder {
         infos.put(uid, new MessageInfo(uid, "1764000000.M" + uid + "P1.test", content.length, Set.of(), Set.of(),
                 Instant.EPOCH, true));
         return uid;
+    }
+
+    /** Runs this after the next view's snapshot is taken, as another session might act. */
+    public synchronized void whenViewed(Runnable action) {
+        this.whenViewed = action;
+    }
+
+    /** Removes a message, as another session's expunge would. */
+    public synchronized void remove(long uid) {
+        contents.remove(uid);
+        infos.remove(uid);
     }
 
     public synchronized List<MessageInfo> messages() {
@@ -54,6 +66,12 @@ public final class FakeFolder {
             openViews++;
         }
         List<MessageInfo> snapshot = messages();
+        Runnable action;
+        synchronized (this) {
+            action = whenViewed;
+            whenViewed = () -> { };
+        }
+        action.run();
         return new FolderView() {
             @Override
             public String name() {
@@ -135,12 +153,7 @@ public final class FakeFolder {
 
             @Override
             public void expunge(Collection<Long> uids) {
-                synchronized (FakeFolder.this) {
-                    for (Long uid : uids) {
-                        contents.remove(uid);
-                        infos.remove(uid);
-                    }
-                }
+                uids.forEach(FakeFolder.this::remove);
             }
 
             @Override
