@@ -1,5 +1,6 @@
 package org.tegami.pop3.command;
 
+import java.util.List;
 import org.tegami.api.SaslExchange;
 import org.tegami.pop3.codec.Pop3Reply;
 import org.tegami.pop3.codec.Pop3Request;
@@ -16,7 +17,7 @@ final class AuthCommand implements Pop3Command {
     public Pop3Reply handle(Pop3Request request, Pop3Session session) {
         session.pendingUser(null);
         if (request.hasArguments(0)) {
-            return Pop3Reply.okLines("SASL mechanisms follow", java.util.List.of(SaslExchange.PLAIN, SaslExchange.LOGIN));
+            return Pop3Reply.okLines("SASL mechanisms follow", List.of(SaslExchange.PLAIN, SaslExchange.LOGIN));
         }
         if (request.arguments().size() > 2) {
             return session.badCommand(Pop3Reply.err("AUTH takes a mechanism and an optional initial response"));

@@ -47,7 +47,8 @@ public final class MaildropLocks {
      */
     public Optional<MaildropLock> acquire(String user) {
         String key = user.toLowerCase(Locale.ROOT);
-        MaildropLock lock = new MaildropLock(this, key, lockFile(key).map(p -> new LockFile(p, owner, staleAfter, clock)));
+        Optional<LockFile> file = lockFile(key).map(p -> new LockFile(p, owner, staleAfter, clock));
+        MaildropLock lock = new MaildropLock(this, key, file);
         if (held.putIfAbsent(key, lock) != null) {
             return Optional.empty();
         }

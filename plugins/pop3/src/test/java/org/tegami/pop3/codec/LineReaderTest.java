@@ -74,7 +74,8 @@ class LineReaderTest {
 
     @Test
     void decodesUtf8() throws Exception {
-        LineReader reader = new LineReader(new ByteArrayInputStream("USER jörg@例え.jp\r\n".getBytes(StandardCharsets.UTF_8)), 100);
+        byte[] line = "USER jörg@例え.jp\r\n".getBytes(StandardCharsets.UTF_8);
+        LineReader reader = new LineReader(new ByteArrayInputStream(line), 100);
         assertEquals("USER jörg@例え.jp", reader.readLine());
     }
 }

@@ -26,6 +26,7 @@ class TranscriptTest {
         MaildropLocks locks = new MaildropLocks(null, Duration.ofMinutes(15), "test", Clock.systemUTC());
         CommandTable commands = new CommandTable();
         MemoryTranscriptRunner.run(Transcript.load(name),
-                connection -> () -> new Pop3Session(connection, server, Pop3Settings.defaults(), locks, commands).run());
+                connection -> () -> new Pop3Session(connection, server, Pop3Settings.defaults(), locks, commands)
+                        .run());
     }
 }

@@ -127,7 +127,8 @@ public final class FakeFolder {
                     if (old == null) {
                         throw new MailboxException(MailboxException.Reason.EXPUNGED, "message expunged");
                     }
-                    EnumSet<Flag> now = old.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(old.flags());
+                    EnumSet<Flag> now = EnumSet.noneOf(Flag.class);
+                    now.addAll(old.flags());
                     now.addAll(flags);
                     MessageInfo updated = new MessageInfo(uid, old.key(), old.size(), now, old.keywords(),
                             old.internalDate(), false);
