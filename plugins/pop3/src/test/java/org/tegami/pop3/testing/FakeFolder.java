@@ -1,8 +1,11 @@
 package org.tegami.pop3.testing;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ import org.tegami.api.MessageInfo;
  */
 public final class FakeFolder {
 
-    private final Map<Long, byte[]> contents = new LinkedHashMap<>();
+    private final Map<Long, IoSupplier> contents = new LinkedHashMap<>();
     private final Map<Long, MessageInfo> infos = new LinkedHashMap<>();
     private long nextUid = 1;
     private int openViews;
@@ -35,11 +38,26 @@ public final class FakeFolder {
     }
 
     public synchronized long add(byte[] content) {
+        return add(() -> new ByteArrayInputStream(content), content.length);
+    }
+
+    /** Adds a message kept in a file, read at each open (large mailboxes). */
+    public synchronized long add(Path file) throws IOException {
+        return add(() -> Files.newInputStream(file), Files.size(file));
+    }
+
+    private long add(IoSupplier content, long size) {
         long uid = nextUid++;
         contents.put(uid, content);
-        infos.put(uid, new MessageInfo(uid, "1764000000.M" + uid + "P1.test", content.length, Set.of(), Set.of(),
+        infos.put(uid, new MessageInfo(uid, "1764000000.M" + uid + "P1.test", size, Set.of(), Set.of(),
                 Instant.EPOCH, true));
         return uid;
+    }
+
+    /** Opens a message's bytes. */
+    @FunctionalInterface
+    private interface IoSupplier {
+        InputStream open() throws IOException;
     }
 
     /** Runs this after the next view's snapshot is taken, as another session might act. */
@@ -109,14 +127,15 @@ public final class FakeFolder {
             }
 
             @Override
-            public InputStream open(long uid) throws MailboxException {
+            public InputStream open(long uid) throws IOException {
+                IoSupplier content;
                 synchronized (FakeFolder.this) {
-                    byte[] bytes = contents.get(uid);
-                    if (bytes == null) {
-                        throw new MailboxException(MailboxException.Reason.EXPUNGED, "message expunged");
-                    }
-                    return new ByteArrayInputStream(bytes);
+                    content = contents.get(uid);
                 }
+                if (content == null) {
+                    throw new MailboxException(MailboxException.Reason.EXPUNGED, "message expunged");
+                }
+                return content.open();
             }
 
             @Override

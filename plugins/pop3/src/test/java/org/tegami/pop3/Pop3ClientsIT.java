@@ -1,0 +1,157 @@
+package org.tegami.pop3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.pop3.POP3Folder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tegami.api.MessageInfo;
+import org.tegami.pop3.session.Pop3Settings;
+import org.tegami.pop3.testing.FakeFolder;
+import org.tegami.pop3.testing.FakeServer;
+import org.tegami.pop3.testing.MixedMailbox;
+import org.tegami.pop3.testing.SocketHost;
+
+/**
+ * Real clients download a mailbox of mixed sizes byte for byte, over plain POP3, STLS and
+ * POP3S: Angus Mail's POP3 provider and Python's poplib. 100 messages up to 1 MB by default;
+ * {@code -Dtegami.pop3.big=true} runs 1,000 messages up to 10 MB.
+ */
+class Pop3ClientsIT {
+
+    private static final String USER = "alice@localhost";
+    private static final String PASSWORD = "a long pass phrase";
+    private static final boolean BIG = Boolean.getBoolean("tegami.pop3.big");
+
+    @TempDir
+    static Path temp;
+    private static List<String> digests;
+    private static List<String> keys;
+    private static long totalBytes;
+    private static SocketHost host;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        List<Path> files = MixedMailbox.write(temp.resolve("delivered"), BIG ? 1000 : 100,
+                BIG ? 10 << 20 : 1 << 20, 20261127L);
+        FakeServer server = new FakeServer();
+        FakeFolder inbox = server.user(USER, PASSWORD);
+        digests = new ArrayList<>();
+        for (Path file : files) {
+            inbox.add(file);
+            digests.add(MixedMailbox.sha256(file));
+            totalBytes += Files.size(file);
+        }
+        keys = inbox.messages().stream().map(MessageInfo::key).toList();
+        Pop3Settings d = Pop3Settings.defaults();
+        Pop3Service service = new Pop3Service(new Pop3Settings(false, d.maxLineLength(), d.maxBadCommands(),
+                d.maxAuthFailures(), d.idleTimeout(), d.lockStaleAfter(), temp.resolve("mail")));
+        service.start(server);
+        host = new SocketHost(service);
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        host.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "stls", "ssl"})
+    void poplibDownloadsTheMailboxByteForByte(String mode) throws Exception {
+        assumeTrue(python() != null, "python3 is not installed");
+        Path out = Files.createDirectories(temp.resolve("poplib-" + mode));
+        Path script = Path.of(Pop3ClientsIT.class.getResource("/clients/poplib_download.py").toURI());
+        int port = mode.equals("ssl") ? host.tlsPort() : host.plainPort();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(python(), script.toString(), mode, "127.0.0.1", Integer.toString(port),
+                USER, PASSWORD, out.toString()).redirectErrorStream(true).start();
+        boolean finished = process.waitFor(BIG ? 600 : 120, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertEquals(0, finished ? process.exitValue() : -1, output);
+        report("poplib " + mode, start);
+        for (int n = 1; n <= digests.size(); n++) {
+            assertEquals(digests.get(n - 1), MixedMailbox.sha256(out.resolve(n + ".eml")), "message " + n);
+        }
+        List<String> uidl = Files.readAllLines(out.resolve("uidl.txt"));
+        for (int n = 1; n <= keys.size(); n++) {
+            assertEquals(n + " " + keys.get(n - 1), uidl.get(n - 1));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "stls", "ssl"})
+    void angusMailDownloadsTheMailboxByteForByte(String mode) throws Exception {
+        String protocol = mode.equals("ssl") ? "pop3s" : "pop3";
+        Properties props = new Properties();
+        props.put("mail." + protocol + ".ssl.trust", "*");
+        props.put("mail." + protocol + ".timeout", "30000");
+        if (mode.equals("stls")) {
+            props.put("mail.pop3.starttls.enable", "true");
+            props.put("mail.pop3.starttls.required", "true");
+        }
+        int port = mode.equals("ssl") ? host.tlsPort() : host.plainPort();
+        long start = System.nanoTime();
+        Store store = Session.getInstance(props).getStore(protocol);
+        store.connect("127.0.0.1", port, USER, PASSWORD);
+        try {
+            POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message[] messages = inbox.getMessages();
+            assertEquals(digests.size(), messages.length);
+            for (Message message : messages) {
+                int n = message.getMessageNumber();
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                    message.writeTo(sink);
+                }
+                assertEquals(digests.get(n - 1), HexFormat.of().formatHex(digest.digest()), "message " + n);
+                assertEquals(keys.get(n - 1), inbox.getUID(message));
+            }
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        report("Angus Mail " + mode, start);
+    }
+
+    private static void report(String what, long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        double seconds = took.toMillis() / 1000.0;
+        System.out.printf("%s: %d messages, %.1f MB in %.2f s (%.1f MB/s, %.0f msg/s)%n", what, digests.size(),
+                totalBytes / 1e6, seconds, totalBytes / 1e6 / seconds, digests.size() / seconds);
+    }
+
+    private static String python() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "python3");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+}
