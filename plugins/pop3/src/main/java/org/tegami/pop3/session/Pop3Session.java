@@ -40,6 +40,8 @@ public final class Pop3Session {
     private String user;
     private Maildrop maildrop;
     private MaildropLock lock;
+    private String ending = "client closed";
+    private int deleted;
 
     public Pop3Session(Connection connection, ServerContext context, Pop3Settings settings, MaildropLocks locks,
             CommandTable commands) {
@@ -55,15 +57,20 @@ public final class Pop3Session {
     /** Runs the session to its end; I/O errors (client gone) end it quietly. */
     public void run() throws IOException {
         ThreadContext.put("session", connection.id());
-        Logger.tag("pop3").info("connect from {} on {}{}", connection.remoteAddress(), connection.listenerName(),
-                connection.isSecure() ? " (TLS)" : "");
+        Logger.tag("pop3").debug("connect from {} on {}", connection.remoteAddress(), connection.listenerName());
         try {
             connection.setIdleTimeout(settings.idleTimeout());
             writer.write(Pop3Reply.ok(context.hostname() + " POP3 server ready"));
             loop();
+        } catch (IOException e) {
+            ending = "I/O error: " + e.getMessage();
+            throw e;
         } finally {
             closeMaildrop();
-            Logger.tag("pop3").info("end of session{}", user == null ? "" : " for " + user);
+            // one INFO line per session (STYLE 7)
+            Logger.tag("pop3").info("session from {} on {}{}: {}, {} deleted, ended by {}", connection.remoteAddress(),
+                    connection.listenerName(), connection.isSecure() ? " (TLS)" : "",
+                    user == null ? "no login" : "user " + user, deleted, ending);
             ThreadContext.remove("session");
         }
     }
@@ -81,6 +88,7 @@ public final class Pop3Session {
                 continue;
             } catch (SocketTimeoutException e) {
                 // RFC 1939 section 3: the autologout timer ends the session without UPDATE
+                ending = "autologout";
                 writer.write(Pop3Reply.err("autologout timer expired"));
                 return;
             }
@@ -104,11 +112,12 @@ public final class Pop3Session {
         writer.write(reply);
         switch (reply.action()) {
             case CLOSE:
+                ending = reply.isOk() ? "QUIT" : "server: " + reply.text();
                 return false;
             case START_TLS:
                 int discarded = connection.startTls();
                 if (discarded > 0) {
-                    Logger.tag("pop3").warn("discarded {} octets sent before the TLS handshake", discarded);
+                    Logger.tag("pop3").info("discarded {} octets sent before the TLS handshake", discarded);
                 }
                 // RFC 2595 section 4: forget what the client said before the handshake
                 pendingUser = null;
@@ -125,7 +134,6 @@ public final class Pop3Session {
     public Pop3Reply badCommand(Pop3Reply reply) {
         badCommands++;
         if (badCommands >= settings.maxBadCommands()) {
-            Logger.tag("pop3").info("closing after {} bad commands", badCommands);
             return Pop3Reply.err("too many bad commands, closing connection").then(Pop3Reply.Action.CLOSE);
         }
         return reply;
@@ -149,7 +157,7 @@ public final class Pop3Session {
     public Pop3Reply openMaildrop(UserAccount account) {
         Optional<MaildropLock> acquired = locks.acquire(account.name());
         if (acquired.isEmpty()) {
-            Logger.tag("pop3").info("maildrop of {} is in use", account.name());
+            Logger.tag("pop3").debug("maildrop of {} is in use", account.name());
             return Pop3Reply.err("IN-USE", "maildrop already locked by another POP3 session");
         }
         try {
@@ -164,7 +172,7 @@ public final class Pop3Session {
         user = account.name();
         pendingUser = null;
         state = Pop3State.TRANSACTION;
-        Logger.tag("pop3").info("login {} from {}, {} messages", user, connection.remoteAddress(), maildrop.size());
+        Logger.tag("pop3").debug("login {}, {} messages", user, maildrop.size());
         return Pop3Reply.ok("maildrop has " + maildrop.liveCount() + " messages (" + maildrop.liveOctets()
                 + " octets)");
     }
@@ -176,7 +184,7 @@ public final class Pop3Session {
         state = Pop3State.UPDATE;
         try {
             int removed = maildrop.commit();
-            Logger.tag("pop3").info("{} deleted {} messages", user, removed);
+            deleted = removed;
             return Pop3Reply.ok("POP3 server signing off (" + removed + " messages deleted)");
         } catch (IOException | RuntimeException e) {
             Logger.tag("pop3").warn("expunge failed for {}: {}", user, e.toString());
