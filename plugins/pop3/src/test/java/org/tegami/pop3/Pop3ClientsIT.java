@@ -1,14 +1,19 @@
 package org.tegami.pop3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +21,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -32,6 +38,7 @@ import org.tegami.pop3.testing.FakeFolder;
 import org.tegami.pop3.testing.FakeServer;
 import org.tegami.pop3.testing.MixedMailbox;
 import org.tegami.pop3.testing.SocketHost;
+import org.tegami.pop3.testing.SocketTranscriptRunner;
 
 /**
  * Real clients download a mailbox of mixed sizes byte for byte, over plain POP3, STLS and
@@ -136,6 +143,61 @@ class Pop3ClientsIT {
             store.close();
         }
         report("Angus Mail " + mode, start);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "ssl"})
+    void pipelinedRetrOverARawSocketIsByteForByte(String mode) throws Exception {
+        int port = mode.equals("ssl") ? host.tlsPort() : host.plainPort();
+        Socket socket = mode.equals("ssl")
+                ? SocketTranscriptRunner.trustAll().getSocketFactory().createSocket("127.0.0.1", port)
+                : new Socket("127.0.0.1", port);
+        try (socket) {
+            socket.setSoTimeout(30_000);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder commands = new StringBuilder("USER " + USER + "\r\nPASS " + PASSWORD + "\r\n");
+            for (int n = 1; n <= digests.size(); n++) {
+                commands.append("RETR ").append(n).append("\r\n");
+            }
+            commands.append("QUIT\r\n");
+            long start = System.nanoTime();
+            out.write(commands.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertTrue(readLine(in).startsWith("+OK"));
+            assertTrue(readLine(in).startsWith("+OK"));
+            assertTrue(readLine(in).startsWith("+OK maildrop"));
+            for (int n = 1; n <= digests.size(); n++) {
+                assertTrue(readLine(in).startsWith("+OK"), "RETR " + n);
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                for (byte[] line = readRawLine(in); !Arrays.equals(line, DOT_CRLF); line = readRawLine(in)) {
+                    int skip = line.length > 0 && line[0] == '.' ? 1 : 0;
+                    digest.update(line, skip, line.length - skip);
+                }
+                assertEquals(digests.get(n - 1), HexFormat.of().formatHex(digest.digest()), "message " + n);
+            }
+            report("raw pipelined RETR " + mode, start);
+            assertTrue(readLine(in).startsWith("+OK"));
+        }
+    }
+
+    private static final byte[] DOT_CRLF = {'.', '\r', '\n'};
+
+    /** One line with its CRLF. */
+    private static byte[] readRawLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int b;
+        while ((b = in.read()) != -1) {
+            line.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        return line.toByteArray();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        return new String(readRawLine(in), StandardCharsets.UTF_8).strip();
     }
 
     private static void report(String what, long startNanos) {

@@ -114,6 +114,59 @@ class ReplyWriterTest {
     }
 
     @Test
+    void randomMessagesMatchALineByLineReferenceWhateverTheReadSizes() throws IOException {
+        Random random = new Random(11);
+        char[] alphabet = {'a', 'b', '.', '.', '\r', '\n', '\n', ' '};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder m = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                m.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            long bodyLines = random.nextInt(4) - 1;
+            int readSize = 1 + random.nextInt(7);
+            byte[] bytes = m.toString().getBytes(StandardCharsets.ISO_8859_1);
+            InputStream slow = new ByteArrayInputStream(bytes) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, readSize));
+                }
+            };
+            CountingOutput out = new CountingOutput();
+            new ReplyWriter(out).write(Pop3Reply.okMessage("x", slow, bodyLines));
+            String expected = "+OK x\r\n" + reference(m.toString(), bodyLines) + ".\r\n";
+            assertEquals(expected, out.text(), "input " + m.toString().replace("\r", "\\r").replace("\n", "\\n")
+                    + " top " + bodyLines);
+        }
+    }
+
+    /** RFC 1939 by the book: split into lines, stuff, stop TOP after n body lines. */
+    private static String reference(String message, long bodyLines) {
+        StringBuilder out = new StringBuilder();
+        boolean inBody = false;
+        long sent = 0;
+        int start = 0;
+        while (start < message.length()) {
+            int lf = message.indexOf('\n', start);
+            String line = lf < 0 ? message.substring(start) : message.substring(start, lf);
+            start = lf < 0 ? message.length() : lf + 1;
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (inBody && bodyLines >= 0 && sent >= bodyLines) {
+                break;
+            }
+            out.append(line.startsWith(".") ? "." : "").append(line).append("\r\n");
+            if (inBody) {
+                sent++;
+            } else if (line.isEmpty()) {
+                inBody = true;
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
     void closesTheMessageStream() throws IOException {
         boolean[] closed = {false};
         InputStream content = new ByteArrayInputStream("A: 1\r\n".getBytes()) {
