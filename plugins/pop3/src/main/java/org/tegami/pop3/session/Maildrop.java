@@ -16,16 +16,22 @@ import org.tegami.api.MessageInfo;
  * TRANSACTION, numbered from 1 and never renumbered (RFC 1939 section 5), plus this session's
  * deletion marks. Messages delivered meanwhile appear in the next session. Deletions reach the
  * store only in {@link #commit()}, called in the UPDATE state; closing without it deletes
- * nothing. One session thread uses it.
+ * nothing. Holds the maildrop lock until closed. One session thread uses it.
  */
 public final class Maildrop implements AutoCloseable {
 
     private final FolderView view;
+    private final MaildropLock lock;
     private final List<MessageInfo> messages;
     private final BitSet deleted = new BitSet();
 
-    public Maildrop(FolderView view) {
+    /**
+     * @param view the INBOX, opened read-write
+     * @param lock this session's lock on the maildrop; released by {@link #close()}
+     */
+    public Maildrop(FolderView view, MaildropLock lock) {
         this.view = view;
+        this.lock = lock;
         this.messages = List.copyOf(view.messages());
     }
 
@@ -102,8 +108,18 @@ public final class Maildrop implements AutoCloseable {
         return uids.size();
     }
 
+    /** Tells other servers that the lock's holder is still alive. */
+    public void refreshLock() {
+        lock.refresh();
+    }
+
+    /** Closes the view without deleting anything and releases the lock. */
     @Override
     public void close() {
-        view.close();
+        try {
+            view.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -39,7 +39,6 @@ public final class Pop3Session {
     private int authFailures;
     private String user;
     private Maildrop maildrop;
-    private MaildropLock lock;
     private String ending = "client closed";
     private int deleted;
 
@@ -98,8 +97,8 @@ public final class Pop3Session {
             Continuation step = continuation;
             continuation = null;
             Pop3Reply reply = step != null ? step.next(line, this) : commands.dispatch(line, this);
-            if (lock != null) {
-                lock.refresh();
+            if (maildrop != null) {
+                maildrop.refreshLock();
             }
             if (!send(reply)) {
                 return;
@@ -162,13 +161,12 @@ public final class Pop3Session {
         }
         try {
             FolderView view = context.mailStore().mailbox(account.name()).open("INBOX", false);
-            maildrop = new Maildrop(view);
+            maildrop = new Maildrop(view, acquired.get());
         } catch (IOException | RuntimeException e) {
             acquired.get().close();
             Logger.tag("pop3").warn("cannot open the maildrop of {}: {}", account.name(), e.toString());
             return Pop3Reply.err("SYS/TEMP", "cannot open the maildrop, try again later");
         }
-        lock = acquired.get();
         user = account.name();
         pendingUser = null;
         state = Pop3State.TRANSACTION;
@@ -198,10 +196,6 @@ public final class Pop3Session {
         if (maildrop != null) {
             maildrop.close();
             maildrop = null;
-        }
-        if (lock != null) {
-            lock.close();
-            lock = null;
         }
     }
 
