@@ -12,23 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tegami.pop3.session.MaildropLocks;
-import org.tegami.pop3.session.Pop3Settings;
-import org.tegami.pop3.testing.FakeFolder;
-import org.tegami.pop3.testing.FakeServer;
-import org.tegami.pop3.testing.SocketHost;
+import org.tegami.pop3.testing.Pop3TestServer;
 import org.tegami.pop3.testing.StandardMaildrop;
 
 /**
- * [IN-USE] over TCP: a second POP3 session of the same user is refused, by the same server and
- * by a second server sharing the Maildirs (two services, each with its own process lock, agree
- * through the lock file), while delivery goes on; the lock goes with the first session.
+ * [IN-USE] over TCP against the real server: a second POP3 session of the same user is refused,
+ * by the same server and by a second server sharing the Maildirs (they agree through the lock
+ * file), while delivery goes on; the lock goes with the first session; a dead server's lock
+ * file does not keep the user out.
  */
 class MaildropLockIT {
 
-    @TempDir
-    Path mailDir;
+    private static final String IN_USE = "-ERR [IN-USE] maildrop already locked by another POP3 session";
 
     /** A tiny line client. */
     private static final class Client implements AutoCloseable {
@@ -61,63 +57,45 @@ class MaildropLockIT {
         }
     }
 
-    private SocketHost start(FakeServer server) throws Exception {
-        Pop3Settings d = Pop3Settings.defaults();
-        Pop3Service service = new Pop3Service(new Pop3Settings(false, d.maxLineLength(), d.maxBadCommands(),
-                d.maxAuthFailures(), d.idleTimeout(), d.lockStaleAfter(), mailDir));
-        service.start(server);
-        return new SocketHost(service);
-    }
-
     @Test
     void secondSessionIsRefusedByBothServersUntilTheFirstQuits() throws Exception {
-        Path userDir = Files.createDirectories(mailDir.resolve("localhost/alice/cur")).getParent();
-        FakeServer server = new FakeServer();
-        FakeFolder inbox = StandardMaildrop.install(server);
-        try (SocketHost first = start(server); SocketHost second = start(server);
-                Client holder = new Client(first.plainPort())) {
-            assertTrue(holder.login().startsWith("+OK maildrop has 3 messages"));
-            assertTrue(Files.exists(userDir.resolve(MaildropLocks.LOCK_FILE)));
-            try (Client sameServer = new Client(first.plainPort());
-                    Client otherServer = new Client(second.plainPort())) {
-                assertEquals("-ERR [IN-USE] maildrop already locked by another POP3 session", sameServer.login());
-                assertEquals("-ERR [IN-USE] maildrop already locked by another POP3 session", otherServer.login());
-                inbox.add("Subject: delivered meanwhile\r\n\r\nhi\r\n");
-                assertEquals("+OK 3 228", holder.send("STAT"), "the snapshot is fixed for the session");
-                assertTrue(holder.send("QUIT").startsWith("+OK"));
-                assertTrue(otherServer.login().startsWith("+OK maildrop has 4 messages"));
-                assertEquals("-ERR [IN-USE] maildrop already locked by another POP3 session", sameServer.login());
+        try (Pop3TestServer first = Pop3TestServer.withStandardMaildrop()) {
+            Path mailDir = first.server().root().resolve("spool/mail");
+            Path lockFile = first.server().maildir(StandardMaildrop.USER).resolve(MaildropLocks.LOCK_FILE);
+            // a second server process on the same Maildirs, as on a shared filesystem
+            try (Pop3TestServer second = Pop3TestServer.start(b -> b.config("mail.dir", mailDir.toString())
+                    .config("pop3.mail-dir", mailDir.toString()));
+                    Client holder = new Client(first.pop3Port())) {
+                assertTrue(holder.login().startsWith("+OK maildrop has 3 messages"));
+                assertTrue(Files.exists(lockFile));
+                try (Client sameServer = new Client(first.pop3Port());
+                        Client otherServer = new Client(second.pop3Port())) {
+                    assertEquals(IN_USE, sameServer.login());
+                    assertEquals(IN_USE, otherServer.login());
+                    second.append(StandardMaildrop.USER, "Subject: meanwhile\r\n\r\nhi\r\n".getBytes());
+                    assertEquals("+OK 3 228", holder.send("STAT"), "the snapshot is fixed for the session");
+                    assertTrue(holder.send("QUIT").startsWith("+OK"));
+                    assertTrue(otherServer.login().startsWith("+OK maildrop has 4 messages"));
+                    assertEquals(IN_USE, sameServer.login());
+                }
             }
+            // the last session ended by the client closing: the server releases at its next read
+            for (int wait = 0; wait < 100 && Files.exists(lockFile); wait++) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.notExists(lockFile), "released when the session ends");
         }
-        // the last session ended by the client closing: the server releases at its next read
-        for (int wait = 0; wait < 100 && Files.exists(userDir.resolve(MaildropLocks.LOCK_FILE)); wait++) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.notExists(userDir.resolve(MaildropLocks.LOCK_FILE)), "released when the session ends");
     }
 
     @Test
-    void droppedConnectionReleasesTheLockAndDeletesNothing() throws Exception {
-        FakeServer server = new FakeServer();
-        FakeFolder inbox = StandardMaildrop.install(server);
-        try (SocketHost host = start(server)) {
-            try (Client dropped = new Client(host.plainPort())) {
-                dropped.login();
-                assertTrue(dropped.send("DELE 1").startsWith("+OK"));
+    void lockFileOfAServerThatDiedIsBroken() throws Exception {
+        try (Pop3TestServer server = Pop3TestServer.withStandardMaildrop()) {
+            Path lockFile = server.server().maildir(StandardMaildrop.USER).resolve(MaildropLocks.LOCK_FILE);
+            String host = InetAddress.getLocalHost().getHostName();
+            Files.writeString(lockFile, (Long.MAX_VALUE / 2) + "@" + host + " left-by-a-killed-server");
+            try (Client client = new Client(server.pop3Port())) {
+                assertTrue(client.login().startsWith("+OK maildrop has 3 messages"));
             }
-            // the server notices the close at its next read; a new login succeeds soon after
-            String reply = "";
-            for (int attempt = 0; attempt < 50 && !reply.startsWith("+OK"); attempt++) {
-                try (Client next = new Client(host.plainPort())) {
-                    reply = next.login();
-                    if (reply.startsWith("+OK")) {
-                        assertEquals("+OK 3 228", next.send("STAT"));
-                    }
-                }
-                Thread.sleep(20);
-            }
-            assertTrue(reply.startsWith("+OK maildrop has 3 messages"), reply);
-            assertEquals(3, inbox.messages().size());
         }
     }
 }

@@ -33,21 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tegami.api.MessageInfo;
-import org.tegami.pop3.session.Pop3Settings;
-import org.tegami.pop3.testing.FakeFolder;
-import org.tegami.pop3.testing.FakeServer;
 import org.tegami.pop3.testing.MixedMailbox;
-import org.tegami.pop3.testing.SocketHost;
+import org.tegami.pop3.testing.Pop3TestServer;
 import org.tegami.pop3.testing.SocketTranscriptRunner;
 
 /**
- * Real clients download a mailbox of mixed sizes byte for byte, over plain POP3, STLS and
- * POP3S: Angus Mail's POP3 provider and Python's poplib. 100 messages up to 1 MB by default;
+ * Real clients download a mailbox of mixed sizes byte for byte from the real server (core's
+ * listeners and Maildir store), over plain POP3, STLS and POP3S: Angus Mail's POP3 provider,
+ * Python's poplib, and a raw socket pipelining every RETR. 100 messages up to 1 MB by default;
  * {@code -Dtegami.pop3.big=true} runs 1,000 messages up to 10 MB.
  */
 class Pop3ClientsIT {
 
-    private static final String USER = "alice@localhost";
+    private static final String USER = "bob@localhost";
     private static final String PASSWORD = "a long pass phrase";
     private static final boolean BIG = Boolean.getBoolean("tegami.pop3.big");
 
@@ -56,31 +54,28 @@ class Pop3ClientsIT {
     private static List<String> digests;
     private static List<String> keys;
     private static long totalBytes;
-    private static SocketHost host;
+    private static Pop3TestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
         List<Path> files = MixedMailbox.write(temp.resolve("delivered"), BIG ? 1000 : 100,
                 BIG ? 10 << 20 : 1 << 20, 20261127L);
-        FakeServer server = new FakeServer();
-        FakeFolder inbox = server.user(USER, PASSWORD);
+        server = Pop3TestServer.start(builder -> builder.user(USER, PASSWORD));
         digests = new ArrayList<>();
         for (Path file : files) {
-            inbox.add(file);
+            server.append(USER, file);
             digests.add(MixedMailbox.sha256(file));
             totalBytes += Files.size(file);
         }
-        keys = inbox.messages().stream().map(MessageInfo::key).toList();
-        Pop3Settings d = Pop3Settings.defaults();
-        Pop3Service service = new Pop3Service(new Pop3Settings(false, d.maxLineLength(), d.maxBadCommands(),
-                d.maxAuthFailures(), d.idleTimeout(), d.lockStaleAfter(), temp.resolve("mail")));
-        service.start(server);
-        host = new SocketHost(service);
+        keys = server.inbox(USER).stream().map(MessageInfo::key).toList();
+        assertEquals(files.size(), keys.size());
     }
 
     @AfterAll
-    static void stopServer() throws IOException {
-        host.close();
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @ParameterizedTest
@@ -89,7 +84,7 @@ class Pop3ClientsIT {
         assumeTrue(python() != null, "python3 is not installed");
         Path out = Files.createDirectories(temp.resolve("poplib-" + mode));
         Path script = Path.of(Pop3ClientsIT.class.getResource("/clients/poplib_download.py").toURI());
-        int port = mode.equals("ssl") ? host.tlsPort() : host.plainPort();
+        int port = mode.equals("ssl") ? server.pop3sPort() : server.pop3Port();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(python(), script.toString(), mode, "127.0.0.1", Integer.toString(port),
                 USER, PASSWORD, out.toString()).redirectErrorStream(true).start();
@@ -120,7 +115,7 @@ class Pop3ClientsIT {
             props.put("mail.pop3.starttls.enable", "true");
             props.put("mail.pop3.starttls.required", "true");
         }
-        int port = mode.equals("ssl") ? host.tlsPort() : host.plainPort();
+        int port = mode.equals("ssl") ? server.pop3sPort() : server.pop3Port();
         long start = System.nanoTime();
         Store store = Session.getInstance(props).getStore(protocol);
         store.connect("127.0.0.1", port, USER, PASSWORD);
@@ -148,7 +143,7 @@ class Pop3ClientsIT {
     @ParameterizedTest
     @ValueSource(strings = {"plain", "ssl"})
     void pipelinedRetrOverARawSocketIsByteForByte(String mode) throws Exception {
-        int port = mode.equals("ssl") ? host.tlsPort() : host.plainPort();
+        int port = mode.equals("ssl") ? server.pop3sPort() : server.pop3Port();
         Socket socket = mode.equals("ssl")
                 ? SocketTranscriptRunner.trustAll().getSocketFactory().createSocket("127.0.0.1", port)
                 : new Socket("127.0.0.1", port);
