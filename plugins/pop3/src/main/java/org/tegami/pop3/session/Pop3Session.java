@@ -5,15 +5,14 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 import org.tegami.api.Connection;
-import org.tegami.api.FolderView;
 import org.tegami.api.ServerContext;
 import org.tegami.api.UserAccount;
+import org.tegami.api.UserMailbox;
 import org.tegami.pop3.codec.LineReader;
 import org.tegami.pop3.codec.Pop3Reply;
 import org.tegami.pop3.codec.ReplyWriter;
 import org.tegami.pop3.command.CommandTable;
 import org.tinylog.Logger;
-import org.tinylog.ThreadContext;
 
 /**
  * One POP3 session over one connection: the only class that reads and writes the socket. It
@@ -53,9 +52,11 @@ public final class Pop3Session {
         this.writer = new ReplyWriter(connection.output());
     }
 
-    /** Runs the session to its end; I/O errors (client gone) end it quietly. */
+    /**
+     * Runs the session to its end; I/O errors (client gone) end it quietly. The host puts the
+     * connection id into the logging context around this call.
+     */
     public void run() throws IOException {
-        ThreadContext.put("session", connection.id());
         Logger.tag("pop3").debug("connect from {} on {}", connection.remoteAddress(), connection.listenerName());
         try {
             connection.setIdleTimeout(settings.idleTimeout());
@@ -70,7 +71,6 @@ public final class Pop3Session {
             Logger.tag("pop3").info("session from {} on {}{}: {}, {} deleted, ended by {}", connection.remoteAddress(),
                     connection.listenerName(), connection.isSecure() ? " (TLS)" : "",
                     user == null ? "no login" : "user " + user, deleted, ending);
-            ThreadContext.remove("session");
         }
     }
 
@@ -154,18 +154,23 @@ public final class Pop3Session {
      * section 4). On failure the session stays in AUTHORIZATION.
      */
     public Pop3Reply openMaildrop(UserAccount account) {
+        UserMailbox mailbox;
+        try {
+            // first, so that a new user's Maildir exists and can hold the lock file
+            mailbox = context.mailStore().mailbox(account.name());
+        } catch (IOException | RuntimeException e) {
+            return cannotOpen(account, e);
+        }
         Optional<MaildropLock> acquired = locks.acquire(account.name());
         if (acquired.isEmpty()) {
             Logger.tag("pop3").debug("maildrop of {} is in use", account.name());
             return Pop3Reply.err("IN-USE", "maildrop already locked by another POP3 session");
         }
         try {
-            FolderView view = context.mailStore().mailbox(account.name()).open("INBOX", false);
-            maildrop = new Maildrop(view, acquired.get());
+            maildrop = new Maildrop(mailbox.open("INBOX", false), acquired.get());
         } catch (IOException | RuntimeException e) {
             acquired.get().close();
-            Logger.tag("pop3").warn("cannot open the maildrop of {}: {}", account.name(), e.toString());
-            return Pop3Reply.err("SYS/TEMP", "cannot open the maildrop, try again later");
+            return cannotOpen(account, e);
         }
         user = account.name();
         pendingUser = null;
@@ -173,6 +178,11 @@ public final class Pop3Session {
         Logger.tag("pop3").debug("login {}, {} messages", user, maildrop.size());
         return Pop3Reply.ok("maildrop has " + maildrop.liveCount() + " messages (" + maildrop.liveOctets()
                 + " octets)");
+    }
+
+    private static Pop3Reply cannotOpen(UserAccount account, Exception e) {
+        Logger.tag("pop3").warn("cannot open the maildrop of {}: {}", account.name(), e.toString());
+        return Pop3Reply.err("SYS/TEMP", "cannot open the maildrop, try again later");
     }
 
     /**
