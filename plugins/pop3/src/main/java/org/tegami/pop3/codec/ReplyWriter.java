@@ -22,26 +22,27 @@ public final class ReplyWriter {
         this.out = out;
     }
 
-    /** Writes the whole reply and flushes; closes a message body's stream. */
+    /** Writes the whole reply and flushes; closes a message body's stream, also on failure. */
     public void write(Pop3Reply reply) throws IOException {
-        out.write(statusLine(reply).getBytes(StandardCharsets.UTF_8));
-        out.write(CRLF);
-        if (reply.body() instanceof Pop3Reply.Body.Lines lines) {
-            for (String line : lines.lines()) {
-                if (line.startsWith(".")) {
-                    out.write('.');
+        InputStream message = reply.body() instanceof Pop3Reply.Body.Message m ? m.content() : null;
+        try (message) {
+            out.write(statusLine(reply).getBytes(StandardCharsets.UTF_8));
+            out.write(CRLF);
+            if (reply.body() instanceof Pop3Reply.Body.Lines lines) {
+                for (String line : lines.lines()) {
+                    if (line.startsWith(".")) {
+                        out.write('.');
+                    }
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write(CRLF);
                 }
-                out.write(line.getBytes(StandardCharsets.UTF_8));
-                out.write(CRLF);
+                out.write(TERMINATOR);
+            } else if (message != null) {
+                new MessageStreamer(out).copy(message, ((Pop3Reply.Body.Message) reply.body()).bodyLines());
+                out.write(TERMINATOR);
             }
-            out.write(TERMINATOR);
-        } else if (reply.body() instanceof Pop3Reply.Body.Message message) {
-            try (InputStream content = message.content()) {
-                new MessageStreamer(out).copy(content, message.bodyLines());
-            }
-            out.write(TERMINATOR);
+            out.flush();
         }
-        out.flush();
     }
 
     /** The first line of a reply, without CRLF. */
