@@ -11,11 +11,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.tegami.testing.SelfSignedTlsProvider;
 
 /**
  * Runs a {@link Transcript} over TCP: consecutive client lines leave in one write (pipelined),
@@ -46,7 +43,7 @@ public final class SocketTranscriptRunner {
                     assertTrue(expect.line().matcher(line).matches(), transcript.name() + ":" + expect.sourceLine()
                             + ": wanted " + expect.line() + " got " + line + "\n" + seen);
                 } else if (step instanceof Transcript.StartTls) {
-                    SSLSocket ssl = (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", port,
+                    SSLSocket ssl = (SSLSocket) SelfSignedTlsProvider.trustingClientContext().getSocketFactory().createSocket(plain, "localhost", port,
                             true);
                     ssl.setUseClientMode(true);
                     ssl.startHandshake();
@@ -81,26 +78,5 @@ public final class SocketTranscriptRunner {
             line.write(b);
         }
         return null;
-    }
-
-    /** A client context that accepts the test's self-signed certificate. */
-    public static SSLContext trustAll() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
     }
 }
