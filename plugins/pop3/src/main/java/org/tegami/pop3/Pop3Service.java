@@ -33,13 +33,8 @@ public class Pop3Service implements ProtocolHandler {
     private volatile ServerContext context;
     private volatile MaildropLocks locks;
 
-    /** For PF4J. */
+    /** Created by PF4J (or by a host embedding it); {@link #configure} then {@link #start} follow. */
     public Pop3Service() {
-    }
-
-    /** With settings already made, for embedding and tests; {@link #configure} is then not needed. */
-    public Pop3Service(Pop3Settings settings) {
-        this.settings = settings;
     }
 
     @Override
