@@ -26,19 +26,20 @@ pop3s.listen =
 imap.listen =
 imaps.listen =
 CONF
+  [ -n "${BENCH_WORKERS:-}" ] && echo "queue.workers = $BENCH_WORKERS" >> "$dir/conf/tegami.conf"
   : > "$dir/conf/users"
   for i in $(seq 1 100); do echo "u$i@bench.test:{PLAIN}pass" >> "$dir/conf/users"; done
   : > "$dir/conf/aliases"; : > "$dir/conf/virtual"; : > "$dir/conf/routes"
   printf 'writer = file\nwriter.file = %s/tegami.log\nwriter.level = info\nwriter.format = {date} {level} {tag} {message}\n' "$dir" > "$dir/conf/tinylog.properties"
 }
 
-# start_tegami DIR: starts the server in the background, waits for its SMTP banner; sets TEGAMI_PID
+# start_tegami DIR: starts the server in the background, waits until it says it started; sets TEGAMI_PID
 start_tegami() {
   local dir=$1
   java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
   TEGAMI_PID=$!
-  for _ in $(seq 1 200); do
-    if exec 3<>/dev/tcp/127.0.0.1/${BENCH_SMTP_PORT:-3525} 2>/dev/null; then exec 3>&-; return 0; fi
+  for _ in $(seq 1 300); do
+    grep -q "started: hostname" "$dir/stdout.log" "$dir/tegami.log" 2>/dev/null && return 0
     sleep 0.1
   done
   echo "tegami did not start; see $dir/stdout.log" >&2; return 1

@@ -113,7 +113,7 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
             }
         }
         Queue queue = new Queue(
-                atLeast(source, s, "queue.workers", 4, 1),
+                atLeast(source, s, "queue.workers", 16, 1),
                 positive(source, s, "queue.retry-min", Duration.ofMinutes(1)),
                 positive(source, s, "queue.retry-max", Duration.ofHours(1)),
                 positive(source, s, "queue.max-age", Duration.ofDays(5)),

@@ -91,7 +91,9 @@ final class EntryProcessor {
             e = settle(e, i, now);
         }
         if (e.isFinished()) {
-            claim.save(e); // final states first: a retry after a crash then only repeats the bounce, not delivery
+            if (hasFailures(e)) {
+                claim.save(e); // final states first: a retry after a crash then only repeats the bounce, not delivery
+            }
             bounce(claim, e, now);
             claim.finish();
             LOG.info("{}: removed", e.id());
@@ -118,10 +120,30 @@ final class EntryProcessor {
                 LOG.warn("{}: routing {} failed: {}", e.id(), r.recipient().address().bracketed(), ex.toString());
             }
         }
-        if (changed) {
+        if (changed && !allRepeatable(e)) {
             claim.save(e); // the expansion is fixed from now on, also across a crash
         }
         return e;
+    }
+
+    /**
+     * Whether every target may simply run again after a crash: Maildir deliveries are
+     * idempotent by their delivery key, and rejects and discards have no side effect. Only
+     * then can saving the entry's state be left to its next save, release or removal, which
+     * spares two fsyncs per step on the common path.
+     */
+    private static boolean allRepeatable(QueueEntry e) {
+        return e.recipients().stream().flatMap(r -> r.targets().stream()).allMatch(t -> isRepeatable(t.decision()));
+    }
+
+    private static boolean isRepeatable(RouteDecision d) {
+        return d instanceof RouteDecision.Deliver || d instanceof RouteDecision.Reject
+                || d instanceof RouteDecision.Discard;
+    }
+
+    private static boolean hasFailures(QueueEntry e) {
+        return e.recipients().stream().flatMap(r -> r.targets().stream())
+                .anyMatch(t -> t.state() == DeliveryState.FAILED);
     }
 
     private QueueEntry relay(SpoolClaim claim, QueueEntry e, RouteDecision.Relay relay, List<int[]> members)
@@ -172,7 +194,9 @@ final class EntryProcessor {
         List<Target> ts = new ArrayList<>(rcpt.targets());
         ts.set(j, t);
         QueueEntry updated = e.withRecipient(i, x -> x.withTargets(ts));
-        claim.save(updated);
+        if (!isRepeatable(t.decision())) {
+            claim.save(updated); // a pipe, file append or relay must not run twice after a crash
+        }
         String orig = rcpt.recipient().address().equals(t.address()) ? "" : " orig_to=" + rcpt.recipient().address().bracketed();
         String status = switch (state) {
             case DELIVERED -> t.decision() instanceof RouteDecision.Discard ? "discarded" : "sent";

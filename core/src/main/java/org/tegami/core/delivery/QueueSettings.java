@@ -27,7 +27,7 @@ public record QueueSettings(int workers, Duration retryMin, Duration retryMax, D
 
     /** The defaults of conf/tegami.conf. */
     public static QueueSettings defaults() {
-        return new QueueSettings(4, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
+        return new QueueSettings(16, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
                 Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(10));
     }
 

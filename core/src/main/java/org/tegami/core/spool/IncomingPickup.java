@@ -2,6 +2,7 @@ package org.tegami.core.spool;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +11,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tegami.api.Envelope;
 import org.tegami.api.Recipient;
 import org.tinylog.Logger;
@@ -24,10 +31,18 @@ final class IncomingPickup {
 
     private final Spool spool;
     private final SpoolFiles files;
+    private static final int PARALLEL = 16;
+    private final ExecutorService workers;
 
     IncomingPickup(Spool spool, SpoolFiles files) {
         this.spool = spool;
         this.files = files;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "spool-incoming-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     int pickUpAll(Duration lease) throws IOException {
@@ -45,13 +60,31 @@ final class IncomingPickup {
                 }
             }
         }
-        int queued = 0;
+        // Queue the files side by side so that their commits share fsyncs (group commit);
+        // one after the other, each would wait for a commit of its own.
+        List<Future<Boolean>> results = new ArrayList<>();
         for (Path p : taken) {
-            if (queue(p)) {
-                queued++;
+            results.add(workers.submit(() -> queue(p)));
+        }
+        int queued = 0;
+        for (Future<Boolean> r : results) {
+            try {
+                if (r.get()) {
+                    queued++;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while queueing incoming files");
+            } catch (ExecutionException e) {
+                Logger.tag("queue").error("incoming file not queued: {}", e.getCause().toString());
             }
         }
         return queued;
+    }
+
+    /** Stops the threads that queue incoming files. */
+    void close() {
+        workers.shutdownNow();
     }
 
     private boolean isOlder(Path p, Duration lease) throws IOException {
@@ -62,19 +95,19 @@ final class IncomingPickup {
         }
     }
 
-    private java.util.Optional<Path> take(Path p) throws IOException {
+    private Optional<Path> take(Path p) throws IOException {
         try {
             String id = QueueIds.forIncoming(p.getFileName().toString(), Files.size(p),
                     Files.getLastModifiedTime(p).toMillis());
             Path target = files.incoming().resolve("." + id);
             if (Files.exists(target)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Files.setLastModifiedTime(p, FileTime.from(spool.clock().instant()));
             SpoolFiles.move(p, target);
-            return java.util.Optional.of(target);
+            return Optional.of(target);
         } catch (NoSuchFileException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -273,6 +273,7 @@ public final class Spool implements Intake, AutoCloseable {
     /** Stops the commit thread; pending accepts fail with an IOException. */
     @Override
     public void close() {
+        incoming.close();
         committer.close();
     }
 }

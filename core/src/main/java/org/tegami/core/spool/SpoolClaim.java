@@ -79,7 +79,8 @@ public final class SpoolClaim {
             return;
         }
         SpoolFiles.forceDirectory(spool.files().active());
+        // No fsync for the message's removal: should it come back after a crash, it is an
+        // orphan without envelope, and recovery removes it.
         Files.deleteIfExists(messageFile());
-        SpoolFiles.forceDirectory(spool.files().messages());
     }
 }
