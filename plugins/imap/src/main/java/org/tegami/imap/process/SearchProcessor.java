@@ -1,0 +1,104 @@
+package org.tegami.imap.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import org.tegami.api.MailboxException;
+import org.tegami.api.MessageInfo;
+import org.tegami.imap.decode.Request;
+import org.tegami.imap.mime.MimeHeader;
+import org.tegami.imap.mime.MimeParser;
+import org.tegami.imap.mime.MimePart;
+import org.tegami.imap.search.SearchEvaluator;
+import org.tegami.imap.search.SearchTarget;
+import org.tegami.imap.session.ImapSession;
+import org.tegami.imap.session.SelectedFolder;
+import org.tegami.imap.session.SessionState;
+
+/**
+ * SEARCH and UID SEARCH (RFC 3501 6.4.4, 6.4.8). Charsets US-ASCII and UTF-8 are accepted
+ * (strings arrive as UTF-8 either way); others answer BADCHARSET. A message expunged elsewhere
+ * but still numbered matches only keys that need no content.
+ */
+final class SearchProcessor implements CommandProcessor<Request.Search> {
+
+    @Override
+    public Set<SessionState> states() {
+        return States.SELECTED;
+    }
+
+    @Override
+    public Completion process(Request.Search request, ImapSession session) throws IOException {
+        if (request.charset() != null) {
+            String cs = request.charset().toUpperCase(Locale.ROOT);
+            if (!cs.equals("UTF-8") && !cs.equals("US-ASCII")) {
+                return Completion.no("BADCHARSET (UTF-8 US-ASCII)", "Unsupported charset");
+            }
+        }
+        SelectedFolder folder = session.selected();
+        int count = folder.exists();
+        long largestUid = count == 0 ? 0 : folder.uid(count);
+        SearchEvaluator evaluator = new SearchEvaluator(count, largestUid, ZoneId.systemDefault());
+        StringBuilder out = new StringBuilder("SEARCH");
+        for (int seq = 1; seq <= count; seq++) {
+            Target target = new Target(folder, seq);
+            boolean match;
+            try {
+                match = evaluator.matches(request.key(), target);
+            } catch (MailboxException e) {
+                match = false;
+            }
+            if (match) {
+                out.append(' ').append(request.uid() ? folder.uid(seq) : seq);
+            }
+        }
+        session.out().untagged(out.toString());
+        return Completion.ok("SEARCH completed");
+    }
+
+    /** A message of the selected folder, read lazily. */
+    private static final class Target implements SearchTarget {
+        private final SelectedFolder folder;
+        private final int sequence;
+        private final MessageInfo info;
+        private MimeHeader header;
+
+        Target(SelectedFolder folder, int sequence) {
+            this.folder = folder;
+            this.sequence = sequence;
+            this.info = folder.info(sequence);
+        }
+
+        @Override
+        public int sequence() {
+            return sequence;
+        }
+
+        @Override
+        public MessageInfo info() {
+            return info;
+        }
+
+        @Override
+        public MimeHeader header() throws IOException {
+            if (header == null) {
+                try (InputStream in = open()) {
+                    header = MimeParser.parseHeader(in);
+                }
+            }
+            return header;
+        }
+
+        @Override
+        public MimePart structure() throws IOException {
+            return folder.structure(info.uid());
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return folder.view().open(info.uid());
+        }
+    }
+}
