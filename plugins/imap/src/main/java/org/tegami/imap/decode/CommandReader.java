@@ -21,6 +21,8 @@ public final class CommandReader {
 
     private final InputStream in;
     private final Limits limits;
+    /** The start of the last line skipped for being too long, to answer with its tag. */
+    private byte[] skippedPrefix = new byte[0];
 
     /**
      * @param maxLine the longest line (without literals)
@@ -49,7 +51,8 @@ public final class CommandReader {
             byte[] line = readLine(first);
             first = false;
             if (line == null) {
-                throw new BadCommandException(guessTag(command.toByteArray()), null, "Line too long", false);
+                byte[] start = command.size() > 0 ? command.toByteArray() : skippedPrefix;
+                throw new BadCommandException(guessTag(start), null, "Line too long", false);
             }
             command.write(line, 0, line.length);
             Literal literal = Literal.at(line);
@@ -104,6 +107,8 @@ public final class CommandReader {
                 line.write(b);
                 if (line.size() > limits.maxLine() + 1) {
                     tooLong = true;
+                    byte[] bytes = line.toByteArray();
+                    skippedPrefix = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 80));
                     line.reset();
                 }
             }
