@@ -26,6 +26,8 @@ final class LineSource {
     int terminator;
     /** The terminator length of the line before the current one. */
     int previousTerminator;
+    /** Whether the line before the current one was empty. */
+    boolean previousEmpty;
     /** Offset of the current line's first byte. */
     long lineStart;
     /** Offset just after the current line. */
@@ -46,6 +48,7 @@ final class LineSource {
             return true;
         }
         previousTerminator = terminator;
+        previousEmpty = lines > 0 && length == 0 && !truncated;
         lineStart = offset;
         length = 0;
         truncated = false;

@@ -79,7 +79,12 @@ public final class MimeParser {
             skipToBoundary();
         }
         long end = Math.max(bodyStart, src.nextStart() - (atBoundary() ? src.previousTerminator : 0));
-        return new MimePart(header, ct, start, bodyStart, end, src.lines - startLines, children);
+        long lines = src.lines - startLines;
+        if (atBoundary() && lines > 0 && src.previousEmpty) {
+            // the empty last line is only the CRLF that belongs to the boundary (RFC 2046 5.1.1)
+            lines--;
+        }
+        return new MimePart(header, ct, start, bodyStart, end, lines, children);
     }
 
     /** A message/rfc822 part in base64 or quoted-printable cannot be parsed in place. */

@@ -35,7 +35,7 @@ class SearchParserTest {
 
     @Test
     void parsesCharsetAndLiterals() throws Exception {
-        Request.Search s = search("CHARSET UTF-8 SUBJECT {6}\r\ncafé");
+        Request.Search s = search("CHARSET UTF-8 SUBJECT {5}\r\ncafé");
         assertEquals("UTF-8", s.charset());
         assertEquals(new SearchKey.Header("SUBJECT", "café"), s.key());
         assertEquals(new SearchKey.Text("x", true), search("text x").key());
