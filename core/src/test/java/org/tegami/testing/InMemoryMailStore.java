@@ -309,6 +309,7 @@ public final class InMemoryMailStore implements MailStore {
         private final boolean readOnly;
         private final Set<Long> recentHere = new TreeSet<>();
         private List<MessageInfo> snapshot;
+        private boolean claimed;
         private long seenVersion;
         private boolean closed;
 
@@ -317,8 +318,36 @@ public final class InMemoryMailStore implements MailStore {
             this.name = name;
             this.folder = folder;
             this.readOnly = readOnly;
-            this.snapshot = List.copyOf(current());
+            List<MessageInfo> initial = new ArrayList<>(folder.messages.size());
+            for (Stored m : folder.messages.values()) {
+                initial.add(m.info(readOnly && !m.recentClaimed));
+            }
+            this.snapshot = List.copyOf(initial);
             this.seenVersion = folder.version;
+        }
+
+        /**
+         * Claims \Recent for the opening snapshot when its messages are first looked at, so a
+         * view opened only to append or copy does not take it from the sessions that read them.
+         */
+        private List<MessageInfo> snapshot() {
+            synchronized (account) {
+                if (!claimed) {
+                    claimed = true;
+                    List<MessageInfo> withRecent = new ArrayList<>(snapshot.size());
+                    for (MessageInfo m : snapshot) {
+                        Stored s = folder.messages.get(m.uid());
+                        if (s != null && !s.recentClaimed && !readOnly) {
+                            s.recentClaimed = true;
+                            recentHere.add(s.uid);
+                        }
+                        withRecent.add(new MessageInfo(m.uid(), m.key(), m.size(), m.flags(), m.keywords(),
+                                m.internalDate(), recentHere.contains(m.uid()) || m.recent()));
+                    }
+                    snapshot = List.copyOf(withRecent);
+                }
+                return snapshot;
+            }
         }
 
         /** Builds the folder's present state as this view sees it; caller holds the lock. */
@@ -359,15 +388,16 @@ public final class InMemoryMailStore implements MailStore {
 
         @Override
         public List<MessageInfo> messages() {
-            return snapshot;
+            return snapshot();
         }
 
         @Override
         public FolderChanges refresh() {
             synchronized (account) {
+                List<MessageInfo> previous = snapshot();
                 List<MessageInfo> now = current();
                 Map<Long, MessageInfo> before = new LinkedHashMap<>();
-                for (MessageInfo m : snapshot) {
+                for (MessageInfo m : previous) {
                     before.put(m.uid(), m);
                 }
                 List<MessageInfo> added = new ArrayList<>();

@@ -46,7 +46,8 @@ public final class CommandTokenizer {
 
     public void expect(char c) throws BadCommandException {
         if (peek() != c) {
-            throw new BadCommandException(atEnd() ? "Missing '" + c + "'" : "Expected '" + c + "'");
+            String what = c == '\r' || c == '\n' ? "line end after literal" : "'" + c + "'";
+            throw new BadCommandException(atEnd() ? "Missing " + what : "Expected " + what);
         }
         pos++;
     }

@@ -33,6 +33,8 @@ public final class ImapSession {
 
     private static final TaggedLogger LOG = Logger.tag("imap");
     private static final RequestParser PARSER = new RequestParser();
+    private static final java.util.Set<String> WORKS_ON_MESSAGES = java.util.Set.of("FETCH", "STORE", "SEARCH", "COPY",
+            "MOVE", "EXPUNGE");
 
     private final Connection connection;
     private final ServerContext context;
@@ -115,6 +117,10 @@ public final class ImapSession {
             done = Completion.bad(request.verb() + " is not allowed "
                     + (state == SessionState.NOT_AUTHENTICATED ? "before login" : "in this state"));
         } else {
+            if (state == SessionState.SELECTED && selected != null && WORKS_ON_MESSAGES.contains(request.verb())) {
+                // act on the present state, so SEARCH and FETCH see flags other sessions just set
+                syncQuietly(allowsExpunge(request));
+            }
             done = execute(processor, request);
         }
         if (done == null) {

@@ -67,7 +67,12 @@ public final class Transcript {
             if (step.client()) {
                 client.sendRaw(step.text() + "\r\n");
             } else {
-                String line = client.rawLine();
+                String line;
+                try {
+                    line = client.rawLine();
+                } catch (IOException e) {
+                    throw new IOException(name + ":" + step.lineNumber() + ": no line for /" + step.text() + "/", e);
+                }
                 assertTrue(line.matches(step.text()),
                         name + ":" + step.lineNumber() + ": expected /" + step.text() + "/ but got: " + line);
             }
