@@ -25,4 +25,14 @@ public interface ProtocolHandler extends TegamiExtension {
      * @param connection the client, already TLS-wrapped for implicit-TLS listeners
      */
     void serve(Connection connection) throws IOException;
+
+    /**
+     * The line sent to a client that is turned away because a connection limit is reached,
+     * without the line end (the host adds CRLF), e.g. {@code 421 4.7.0 Too many connections}
+     * (RFC 5321 3.8). The host sends it in plaintext on plain listeners only and then closes the
+     * connection; {@code null}, the default, closes it without a word.
+     */
+    default String busyReply() {
+        return null;
+    }
 }

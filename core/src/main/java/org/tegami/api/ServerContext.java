@@ -36,4 +36,12 @@ public interface ServerContext {
 
     /** The TLS provider when one is loaded and has a certificate; empty otherwise. */
     Optional<TlsProvider> tls();
+
+    /**
+     * The DNS server for MX lookups (config key {@code dns.resolver}) as {@code host:port},
+     * or empty to use the system's resolver.
+     */
+    default Optional<String> dnsResolver() {
+        return Optional.empty();
+    }
 }

@@ -11,6 +11,12 @@ final class Commands {
 
     static List<CliCommand> all() {
         return List.of(
+                new RunCommand(),
+                new SendmailCommand(),
+                new QueueCommand(),
+                new UserCommand(),
+                new PluginsCommand(),
+                new CheckConfigCommand()
         );
     }
 

@@ -1,0 +1,50 @@
+# Shared helpers for the benchmark scripts (sourced).
+# A throwaway Tegami installation under $BENCH_DIR: conf/, spool/, users u1..u100@bench.test.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAR=$ROOT/core/target/tegami.jar
+PEERS=${PEERS_DIR:-$ROOT/../shared/peers}
+
+median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
+
+# make_install DIR: a fresh installation with listeners on free loopback ports 3525/3587/...
+make_install() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir/conf" "$dir/spool"
+  cat > "$dir/conf/tegami.conf" <<CONF
+hostname = bench-tegami.localdomain
+domains = bench.test
+spool.dir = spool
+mail.dir = spool/mail
+plugins.dir = $ROOT/plugins
+users.file = conf/users
+smtp.listen = 127.0.0.1:${BENCH_SMTP_PORT:-3525}
+submission.listen =
+smtps.listen =
+pop3.listen =
+pop3s.listen =
+imap.listen =
+imaps.listen =
+CONF
+  : > "$dir/conf/users"
+  for i in $(seq 1 100); do echo "u$i@bench.test:{PLAIN}pass" >> "$dir/conf/users"; done
+  : > "$dir/conf/aliases"; : > "$dir/conf/virtual"; : > "$dir/conf/routes"
+  printf 'writer = file\nwriter.file = %s/tegami.log\nwriter.level = info\nwriter.format = {date} {level} {tag} {message}\n' "$dir" > "$dir/conf/tinylog.properties"
+}
+
+# start_tegami DIR: starts the server in the background, waits for its SMTP banner; sets TEGAMI_PID
+start_tegami() {
+  local dir=$1
+  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
+  TEGAMI_PID=$!
+  for _ in $(seq 1 200); do
+    if exec 3<>/dev/tcp/127.0.0.1/${BENCH_SMTP_PORT:-3525} 2>/dev/null; then exec 3>&-; return 0; fi
+    sleep 0.1
+  done
+  echo "tegami did not start; see $dir/stdout.log" >&2; return 1
+}
+
+stop_tegami() {
+  [ -n "${TEGAMI_PID:-}" ] && kill "$TEGAMI_PID" 2>/dev/null && wait "$TEGAMI_PID" 2>/dev/null
+  TEGAMI_PID=
+}

@@ -1,0 +1,197 @@
+package org.tegami.core.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.tegami.api.MailAddress;
+import org.tegami.core.spool.IncomingMessage;
+import org.tegami.core.spool.SpoolFiles;
+
+/**
+ * {@code tegami sendmail}: the sendmail(8) interface for scripts and MUAs. Reads a message
+ * from standard input, adds Date, Message-ID and From when missing, and drops it into the
+ * spool's {@code incoming/} folder (tmp, fsync, rename), so it works while the daemon is
+ * down; the daemon queues it from there.
+ */
+public final class SendmailCommand implements CliCommand {
+
+    private static final String USAGE = """
+            usage: tegami sendmail [-t] [-i | -oi] [-f sender] [-F 'Full Name'] [recipient ...]
+              -t       take recipients from To:, Cc: and Bcc: (Bcc: is removed) as well
+              -i, -oi  a line with a single dot does not end the message
+              -f ADDR  the envelope sender (default: your login at the hostname)
+              -F NAME  the full name for a From: header that is added""";
+
+    @Override
+    public String name() {
+        return "sendmail";
+    }
+
+    @Override
+    public String summary() {
+        return "send a message read from standard input (sendmail(8) flags)";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, CliContext context) throws Exception {
+        boolean fromHeaders = false;
+        boolean ignoreDots = false;
+        String sender = null;
+        String fullName = null;
+        List<String> rcpts = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!rcpts.isEmpty() || !a.startsWith("-") || a.equals("-")) {
+                rcpts.add(a);
+            } else if (a.equals("--")) {
+                rcpts.addAll(args.subList(i + 1, args.size()));
+                break;
+            } else if (a.equals("-t")) {
+                fromHeaders = true;
+            } else if (a.equals("-i") || a.equals("-oi")) {
+                ignoreDots = true;
+            } else if (a.startsWith("-f") || a.startsWith("-F")) {
+                String value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
+                if (value == null) {
+                    context.err().println("sendmail: " + a + " needs a value");
+                    return ExitCodes.USAGE;
+                }
+                if (a.startsWith("-f")) {
+                    sender = value;
+                } else {
+                    fullName = value;
+                }
+            } else if (a.startsWith("-o") || a.startsWith("-b") && a.equals("-bm")) {
+                // other sendmail options (-odi, -oem ...) change nothing here
+            } else {
+                context.err().println("sendmail: unknown option " + a + " (try --help)");
+                return ExitCodes.USAGE;
+            }
+        }
+        String hostname = confValue(context.configDirectory(), "hostname", "localhost");
+        MailAddress envelopeFrom;
+        List<MailAddress> to = new ArrayList<>();
+        try {
+            envelopeFrom = sender != null ? MailAddress.parse(sender)
+                    : MailAddress.parse(System.getProperty("user.name", "nobody") + "@" + hostname);
+            for (String r : rcpts) {
+                to.add(MailAddress.parse(r.contains("@") ? r : r + "@" + hostname));
+            }
+        } catch (IllegalArgumentException e) {
+            context.err().println("sendmail: bad address: " + e.getMessage());
+            return ExitCodes.DATA_ERROR;
+        }
+        List<String> lines = readMessage(context.in(), ignoreDots);
+        List<String> added = missingHeaders(lines, envelopeFrom, fullName, hostname);
+        String message = String.join("\n", added) + (added.isEmpty() ? "" : "\n") + String.join("\n", lines) + "\n";
+        if (fromHeaders || to.isEmpty()) {
+            IncomingMessage parsed = IncomingMessage.parse(message.getBytes(StandardCharsets.UTF_8));
+            if (fromHeaders) {
+                parsed.recipients().stream().filter(a -> !to.contains(a)).forEach(to::add);
+                message = new String(parsed.message(), StandardCharsets.UTF_8); // Bcc: removed
+            }
+        }
+        if (to.isEmpty()) {
+            context.err().println("sendmail: no recipients (give addresses, or -t with To:, Cc: or Bcc:)");
+            return ExitCodes.USAGE;
+        }
+        StringBuilder file = new StringBuilder();
+        file.append("X-Envelope-From: ").append(envelopeFrom.bracketed()).append('\n');
+        to.forEach(a -> file.append("X-Envelope-To: ").append(a.bracketed()).append('\n'));
+        file.append(message);
+        try {
+            drop(spoolDirectory(context.configDirectory()), file.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            context.err().println("sendmail: cannot write to the spool: " + e.getMessage());
+            return ExitCodes.TEMP_FAIL;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Lines without their ends; without -i a lone "." ends the message (sendmail(8)). */
+    private static List<String> readMessage(InputStream in, boolean ignoreDots) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        List<String> lines = new ArrayList<>(List.of(all.toString(StandardCharsets.UTF_8).split("\r?\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (!ignoreDots && lines.contains(".")) {
+            lines = new ArrayList<>(lines.subList(0, lines.indexOf(".")));
+        }
+        return lines;
+    }
+
+    /** Date, Message-ID and From lines (RFC 5322 3.6) the message lacks. */
+    private static List<String> missingHeaders(List<String> lines, MailAddress from, String fullName, String hostname) {
+        int end = lines.indexOf("");
+        List<String> header = end < 0 ? lines : lines.subList(0, end);
+        List<String> added = new ArrayList<>();
+        if (!has(header, "date")) {
+            added.add("Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()));
+        }
+        if (!has(header, "message-id")) {
+            added.add("Message-ID: <" + System.currentTimeMillis() + "." + UUID.randomUUID().toString().substring(0, 8)
+                    + "@" + hostname + ">");
+        }
+        if (!has(header, "from")) {
+            String name = fullName == null ? "" : "\"" + fullName.replace("\\", "\\\\").replace("\"", "\\\"") + "\" ";
+            added.add("From: " + name + from.bracketed());
+        }
+        if (end < 0 && !lines.isEmpty() && !lines.get(0).contains(":")) {
+            added.add(""); // no header at all: what came is the body
+        }
+        return added;
+    }
+
+    private static boolean has(List<String> header, String name) {
+        return header.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"));
+    }
+
+    private static void drop(Path spool, byte[] content) throws IOException {
+        SpoolFiles files = new SpoolFiles(spool).create();
+        String name = System.currentTimeMillis() + "." + ProcessHandle.current().pid() + "."
+                + UUID.randomUUID().toString().substring(0, 8);
+        Path tmp = files.tmp().resolve("sendmail." + name);
+        SpoolFiles.writeForced(tmp, content);
+        SpoolFiles.move(tmp, files.incoming().resolve(name));
+        SpoolFiles.forceDirectory(files.incoming());
+    }
+
+    private static Path spoolDirectory(Path conf) {
+        Path dir = Path.of(confValue(conf, "spool.dir", "spool"));
+        return dir.isAbsolute() ? dir : conf.toAbsolutePath().getParent().resolve(dir);
+    }
+
+    /** One key of {@code <conf>/tegami.conf}, or the default; to be replaced by the shared parser. */
+    private static String confValue(Path conf, String key, String fallback) {
+        Path file = conf.resolve("tegami.conf");
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                int eq = l.indexOf('=');
+                if (!l.startsWith("#") && eq > 0 && l.substring(0, eq).strip().equals(key)) {
+                    String v = l.substring(eq + 1).strip();
+                    return v.isEmpty() ? fallback : v;
+                }
+            }
+        } catch (IOException e) {
+            // no readable config: the built-in default applies
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,56 @@
+package org.tegami.core.net;
+
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Counts open connections in total and per client address. One small lock: it is taken twice
+ * per connection, never while doing I/O.
+ */
+final class ConnectionLimiter {
+
+    /** Why a connection was refused, for the log. */
+    enum Verdict { ADMITTED, TOTAL_LIMIT, ADDRESS_LIMIT }
+
+    private final int maxTotal;
+    private final int maxPerAddress;
+    private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+    private int total;
+
+    ConnectionLimiter(int maxTotal, int maxPerAddress) {
+        this.maxTotal = maxTotal;
+        this.maxPerAddress = maxPerAddress;
+    }
+
+    /** Takes a slot for a client; the caller must {@link #release} it once if ADMITTED. */
+    synchronized Verdict tryAcquire(InetAddress client) {
+        if (total >= maxTotal) {
+            return Verdict.TOTAL_LIMIT;
+        }
+        int current = perAddress.getOrDefault(client, 0);
+        if (current >= maxPerAddress) {
+            return Verdict.ADDRESS_LIMIT;
+        }
+        perAddress.put(client, current + 1);
+        total++;
+        return Verdict.ADMITTED;
+    }
+
+    synchronized void release(InetAddress client) {
+        Integer current = perAddress.get(client);
+        if (current == null) {
+            return;
+        }
+        if (current <= 1) {
+            perAddress.remove(client);
+        } else {
+            perAddress.put(client, current - 1);
+        }
+        total--;
+    }
+
+    synchronized int total() {
+        return total;
+    }
+}

@@ -1,0 +1,113 @@
+package org.tegami.core.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.tegami.api.ListenerSpec;
+import org.tegami.api.ProtocolHandler;
+import org.tinylog.Logger;
+import org.tinylog.TaggedLogger;
+
+/**
+ * One bound server socket and the platform thread that accepts on it. Accepting does no I/O
+ * with the client beyond the busy line: the TLS handshake and the session run on the
+ * session's own thread.
+ */
+final class Listener {
+
+    private static final TaggedLogger LOG = Logger.tag("net");
+
+    /** Decides what happens to each accepted socket; implemented by {@link ListenerHost}. */
+    interface Admission {
+        void admit(Listener listener, Socket socket);
+    }
+
+    private final ProtocolHandler handler;
+    private final ListenerSpec spec;
+    private final ServerSocket server;
+    private final Thread acceptor;
+
+    Listener(ProtocolHandler handler, ListenerSpec spec, InetSocketAddress address, Admission admission)
+            throws IOException {
+        this.handler = handler;
+        this.spec = spec;
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        try {
+            server.bind(address, 128);
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot listen for " + spec.name() + " on " + Session.describe(address)
+                    + ": " + e.getMessage(), e);
+        }
+        this.acceptor = new Thread(() -> acceptLoop(admission), "accept-" + spec.name());
+        acceptor.setDaemon(true);
+    }
+
+    void start() {
+        acceptor.start();
+        LOG.info("listening for {} on {}{}", spec.name(), Session.describe(boundAddress()),
+                spec.implicitTls() ? " (implicit TLS)" : "");
+    }
+
+    ProtocolHandler handler() {
+        return handler;
+    }
+
+    ListenerSpec spec() {
+        return spec;
+    }
+
+    InetSocketAddress boundAddress() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** Stops accepting; connections already accepted go on. */
+    void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("closing the {} listener: {}", spec.name(), e.getMessage());
+        }
+    }
+
+    /** Sends the handler's busy line (plain listeners only) and closes the socket. */
+    void refuse(Socket socket) {
+        String busy = spec.implicitTls() ? null : handler.busyReply();
+        if (busy != null) {
+            try {
+                socket.getOutputStream().write((busy + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone already
+            }
+        }
+        TlsHandshake.closeQuietly(socket);
+    }
+
+    private void acceptLoop(Admission admission) {
+        while (!server.isClosed()) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    LOG.warn("accepting on {}: {}", spec.name(), e.getMessage());
+                    pause();
+                }
+                continue;
+            }
+            admission.admit(this, socket);
+        }
+    }
+
+    /** After an accept error (e.g. out of file descriptors), do not spin. */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.tegami.core.net;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Makes the executor that runs sessions: one virtual thread per task when the runtime has
+ * them (Java 21+), otherwise a pool of platform threads bounded by the connection limit.
+ * Found by reflection because the code is compiled for Java 17.
+ */
+final class SessionThreads {
+
+    private SessionThreads() {
+    }
+
+    /** Whether {@link #create} will use virtual threads on this runtime. */
+    static boolean virtualThreadsAvailable() {
+        return virtualExecutorFactory() != null;
+    }
+
+    static ExecutorService create(int maxThreads) {
+        Method factory = virtualExecutorFactory();
+        if (factory != null) {
+            try {
+                return (ExecutorService) factory.invoke(null);
+            } catch (ReflectiveOperationException e) {
+                // fall through to the platform pool
+            }
+        }
+        return boundedPool(maxThreads);
+    }
+
+    private static Method virtualExecutorFactory() {
+        try {
+            return Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Core size equals the limit and idle threads time out, so threads exist only while
+     * sessions do. The connection limiter admits at most {@code maxThreads} sessions; the queue
+     * only holds a task for the instant between one session releasing its slot and its thread
+     * becoming idle.
+     */
+    private static ExecutorService boundedPool(int maxThreads) {
+        AtomicLong count = new AtomicLong();
+        ThreadFactory threads = task -> {
+            Thread t = new Thread(task, "session-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

@@ -1,0 +1,150 @@
+package org.tegami.core.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import org.tegami.api.Connection;
+import org.tegami.api.TlsProvider;
+
+/**
+ * A {@link Connection} over an accepted socket. The input and output objects handed to the
+ * handler never change; STARTTLS only moves them onto the TLS socket.
+ */
+final class SocketConnection implements Connection, AutoCloseable {
+
+    private final String id;
+    private final String listenerName;
+    private final Socket plain;
+    private final Supplier<Optional<TlsProvider>> tls;
+    private final TlsHandshake handshake;
+    private final Watchdog watchdog;
+    private final ConnectionInput input;
+    private final ConnectionOutput output;
+    private volatile Socket current;
+    private volatile int idleMillis;
+
+    SocketConnection(String id, String listenerName, Socket plain, Supplier<Optional<TlsProvider>> tls,
+            TlsHandshake handshake, Watchdog watchdog, int idleMillis) throws IOException {
+        this.id = id;
+        this.listenerName = listenerName;
+        this.plain = plain;
+        this.tls = tls;
+        this.handshake = handshake;
+        this.watchdog = watchdog;
+        this.idleMillis = idleMillis;
+        this.current = plain;
+        this.input = new ConnectionInput(plain.getInputStream());
+        this.output = new ConnectionOutput(guarded(plain.getOutputStream()));
+    }
+
+    /** Implicit TLS (RFC 8314): handshake before the handler sees the connection. */
+    void handshakeImplicitTls() throws IOException {
+        TlsProvider provider = tls.get().orElseThrow(() -> new IOException("no TLS provider for implicit TLS"));
+        upgrade(provider);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String listenerName() {
+        return listenerName;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) plain.getRemoteSocketAddress();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) plain.getLocalSocketAddress();
+    }
+
+    @Override
+    public boolean isLoopback() {
+        return plain.getInetAddress().isLoopbackAddress();
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return current instanceof SSLSocket;
+    }
+
+    @Override
+    public Optional<TlsInfo> tlsInfo() {
+        if (!(current instanceof SSLSocket tlsSocket)) {
+            return Optional.empty();
+        }
+        SSLSession session = tlsSocket.getSession();
+        return Optional.of(new TlsInfo(session.getProtocol(), session.getCipherSuite()));
+    }
+
+    @Override
+    public boolean canStartTls() {
+        return !isSecure() && tls.get().isPresent();
+    }
+
+    @Override
+    public int startTls() throws IOException {
+        if (isSecure()) {
+            throw new IOException("connection is already secure");
+        }
+        TlsProvider provider = tls.get().orElseThrow(() -> new IOException("no TLS provider"));
+        output.flush();
+        return upgrade(provider);
+    }
+
+    private int upgrade(TlsProvider provider) throws IOException {
+        SSLSocket tlsSocket = handshake.wrap(plain, provider, idleMillis);
+        current = tlsSocket;
+        output.switchSink(guarded(tlsSocket.getOutputStream()));
+        return input.switchSource(tlsSocket.getInputStream());
+    }
+
+    private OutputStream guarded(OutputStream socketOutput) {
+        return new GuardedOutputStream(socketOutput, watchdog, () -> idleMillis, this::abort);
+    }
+
+    @Override
+    public void setIdleTimeout(Duration timeout) {
+        idleMillis = NetLimits.millis(timeout);
+        try {
+            current.setSoTimeout(idleMillis);
+        } catch (IOException e) {
+            // The socket is closed; the next read reports it.
+        }
+    }
+
+    /** Closes the socket; unflushed output is lost (a handler flushes its last reply). */
+    @Override
+    public void close() {
+        TlsHandshake.closeQuietly(current);
+        TlsHandshake.closeQuietly(plain);
+    }
+
+    /** Closes the socket at once, from another thread (shutdown); the session's read fails. */
+    void abort() {
+        TlsHandshake.closeQuietly(plain);
+        TlsHandshake.closeQuietly(current);
+    }
+}

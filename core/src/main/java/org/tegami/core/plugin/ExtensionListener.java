@@ -1,0 +1,24 @@
+package org.tegami.core.plugin;
+
+import java.util.List;
+import org.tegami.api.TegamiExtension;
+
+/**
+ * Told by the {@link PluginHost} when a plugin jar is added to or removed from
+ * {@code plugins.dir} while the server runs. Called on the host's watcher thread, one call at
+ * a time; the host's methods may be called from inside.
+ */
+public interface ExtensionListener {
+
+    /**
+     * Extensions of a newly loaded plugin, already configured and started when the server's
+     * extensions were: bind their listeners, add their routers.
+     */
+    void extensionsAdded(List<LoadedExtension<TegamiExtension>> added);
+
+    /**
+     * Extensions about to be stopped because their plugin is unloaded: stop using them (unbind
+     * listeners, drop routers) before returning; the host calls their {@code stop()} afterwards.
+     */
+    void extensionsRemoving(List<LoadedExtension<TegamiExtension>> removing);
+}

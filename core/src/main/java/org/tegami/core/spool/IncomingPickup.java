@@ -1,0 +1,115 @@
+package org.tegami.core.spool;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.tegami.api.Envelope;
+import org.tegami.api.Recipient;
+import org.tinylog.Logger;
+
+/**
+ * Queues the files dropped into {@code incoming/}. A file is first taken by renaming it to
+ * {@code incoming/.<id>} where the id is derived from its name, size and mtime: only one
+ * process wins the rename, and a re-run after a crash (taken file still there, or entry
+ * queued but file not yet removed) finds the same id and queues nothing twice.
+ */
+final class IncomingPickup {
+
+    private final Spool spool;
+    private final SpoolFiles files;
+
+    IncomingPickup(Spool spool, SpoolFiles files) {
+        this.spool = spool;
+        this.files = files;
+    }
+
+    int pickUpAll(Duration lease) throws IOException {
+        List<Path> taken = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(files.incoming())) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    // taken by a process that died before finishing: ours after the lease
+                    if (QueueIds.VALID.matcher(name.substring(1)).matches() && isOlder(p, lease)) {
+                        taken.add(p);
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    take(p).ifPresent(taken::add);
+                }
+            }
+        }
+        int queued = 0;
+        for (Path p : taken) {
+            if (queue(p)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    private boolean isOlder(Path p, Duration lease) throws IOException {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(spool.clock().instant().minus(lease));
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private java.util.Optional<Path> take(Path p) throws IOException {
+        try {
+            String id = QueueIds.forIncoming(p.getFileName().toString(), Files.size(p),
+                    Files.getLastModifiedTime(p).toMillis());
+            Path target = files.incoming().resolve("." + id);
+            if (Files.exists(target)) {
+                return java.util.Optional.empty();
+            }
+            Files.setLastModifiedTime(p, FileTime.from(spool.clock().instant()));
+            SpoolFiles.move(p, target);
+            return java.util.Optional.of(target);
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private boolean queue(Path taken) throws IOException {
+        String id = taken.getFileName().toString().substring(1);
+        boolean made = false;
+        if (!spool.exists(id)) {
+            byte[] raw;
+            try {
+                raw = Files.readAllBytes(taken);
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+            IncomingMessage m;
+            try {
+                m = IncomingMessage.parse(raw);
+                if (m.recipients().isEmpty()) {
+                    throw new IllegalArgumentException("no recipients (no X-Envelope-To, To, Cc or Bcc)");
+                }
+            } catch (IllegalArgumentException e) {
+                Path aside = files.corrupt().resolve("incoming-" + id);
+                SpoolFiles.move(taken, aside);
+                SpoolFiles.forceDirectory(files.corrupt());
+                Logger.tag("queue").error("incoming file {} moved to {}: {}", taken, aside, e.getMessage());
+                return false;
+            }
+            if (m.sender().isNullSender()) {
+                Logger.tag("queue").warn("{}: incoming file has no sender (no X-Envelope-From, no From:)", id);
+            }
+            Envelope env = new Envelope(m.sender(), m.recipients().stream().map(Recipient::of).toList(),
+                    java.util.Map.of(), Envelope.Origin.LOCAL);
+            made = spool.acceptOnce(id, env, new ByteArrayInputStream(m.message()));
+        }
+        Files.deleteIfExists(taken);
+        SpoolFiles.forceDirectory(files.incoming());
+        return made;
+    }
+}

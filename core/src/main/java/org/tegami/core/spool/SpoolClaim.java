@@ -1,0 +1,85 @@
+package org.tegami.core.spool;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * One entry claimed by this worker: the envelope file lives in {@code active/<id>} while the
+ * claim lasts. Every state change is written atomically (tmp, force, rename) before the
+ * worker acts on it. Used by one thread, except {@link #refreshLease()}.
+ */
+public final class SpoolClaim {
+
+    private final Spool spool;
+    private final String id;
+    private volatile QueueEntry entry;
+
+    SpoolClaim(Spool spool, QueueEntry entry) {
+        this.spool = spool;
+        this.id = entry.id();
+        this.entry = entry;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The entry as last saved. */
+    public QueueEntry entry() {
+        return entry;
+    }
+
+    /** The message bytes, CRLF line ends. */
+    public Path messageFile() {
+        return spool.files().messages().resolve(id);
+    }
+
+    private Path envelopeFile() {
+        return spool.files().active().resolve(id);
+    }
+
+    /** Persists a new state of the entry (also renews the lease). */
+    public void save(QueueEntry updated) throws IOException {
+        spool.files().replaceDurably(envelopeFile(), EntryCodec.format(updated));
+        entry = updated;
+    }
+
+    /** Renews the lease so no other instance takes the entry back while we work. */
+    public void refreshLease() {
+        try {
+            Files.setLastModifiedTime(envelopeFile(), FileTime.from(spool.clock().instant()));
+        } catch (IOException e) {
+            // released or finished meanwhile; nothing to renew
+        }
+    }
+
+    /** Saves the entry and puts it back into {@code queue/} for a later attempt. */
+    public void release(QueueEntry updated) throws IOException {
+        save(updated);
+        SpoolFiles.move(envelopeFile(), spool.files().queue().resolve(id));
+        SpoolFiles.forceDirectory(spool.files().queue());
+    }
+
+    /** Moves this entry and whatever is left of its message to {@code corrupt/}, with an ERROR log. */
+    public void moveToCorrupt(String reason) throws IOException {
+        spool.quarantine(envelopeFile(), envelopeFile() + ": " + reason);
+    }
+
+    /**
+     * Removes the finished entry: the envelope first (the commit point), then the message;
+     * a crash in between leaves an orphan message that {@link Spool#recover} removes.
+     */
+    public void finish() throws IOException {
+        try {
+            Files.delete(envelopeFile());
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        SpoolFiles.forceDirectory(spool.files().active());
+        Files.deleteIfExists(messageFile());
+        SpoolFiles.forceDirectory(spool.files().messages());
+    }
+}

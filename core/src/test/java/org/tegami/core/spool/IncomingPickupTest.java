@@ -1,0 +1,93 @@
+package org.tegami.core.spool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tegami.api.MailAddress;
+import org.tegami.api.Recipient;
+
+class IncomingPickupTest {
+
+    @TempDir
+    Path dir;
+    Spool spool;
+
+    @BeforeEach
+    void open() throws Exception {
+        spool = new Spool(dir, new TestClock());
+    }
+
+    @AfterEach
+    void close() {
+        spool.close();
+    }
+
+    private QueueEntry pickUp(String content) throws Exception {
+        Path tmp = dir.resolve("tmp/drop");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("incoming/drop"));
+        assertEquals(1, spool.pickUpIncoming(Duration.ofMinutes(10)));
+        assertFalse(Files.exists(dir.resolve("incoming/drop")));
+        List<String> ids = spool.queuedIds();
+        assertEquals(1, ids.size());
+        return spool.peek(ids.get(0)).orElseThrow();
+    }
+
+    private String body(QueueEntry e) throws Exception {
+        return Files.readString(dir.resolve("msg").resolve(e.id()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void envelopeLinesGiveSenderAndRecipientsAndAreRemoved() throws Exception {
+        QueueEntry e = pickUp("X-Envelope-From: <bounce@example.com>\nX-Envelope-To: <b@localhost>\n"
+                + "X-Envelope-To: c@localhost\nFrom: Someone <a@example.com>\nTo: x@localhost\nBcc: hidden@localhost\n\nbody\n");
+
+        assertEquals("bounce@example.com", e.sender().toString());
+        assertEquals(List.of("b@localhost", "c@localhost"),
+                e.recipients().stream().map(r -> r.recipient().address().toString()).toList());
+        assertEquals("From: Someone <a@example.com>\r\nTo: x@localhost\r\nBcc: hidden@localhost\r\n\r\nbody\r\n", body(e));
+    }
+
+    @Test
+    void withoutEnvelopeLinesHeadersDecideAndBccIsRemoved() throws Exception {
+        QueueEntry e = pickUp("From: \"Ann, A.\" <ann@example.com>\nTo: Bob <b@localhost>, c@localhost (Carl)\n"
+                + "Cc: team: d@localhost, e@localhost;\nBcc: secret@localhost,\n  other@localhost\nSubject: hi\n\n"
+                + "Bcc: this is body text\n");
+
+        assertEquals("ann@example.com", e.sender().toString());
+        assertEquals(List.of("b@localhost", "c@localhost", "d@localhost", "e@localhost", "secret@localhost",
+                "other@localhost"), e.recipients().stream().map(r -> r.recipient().address().toString()).toList());
+        String body = body(e);
+        assertFalse(body.contains("secret@localhost"), body);
+        assertTrue(body.endsWith("Subject: hi\r\n\r\nBcc: this is body text\r\n"), body);
+    }
+
+    @Test
+    void pickUpIsIdempotentForTheSameFile() throws Exception {
+        QueueEntry e = pickUp("X-Envelope-To: b@localhost\nFrom: a@example.com\n\nx\n");
+        assertEquals(e.envelope().recipients(), List.of(Recipient.of(MailAddress.parse("b@localhost"))));
+        assertTrue(e.id().startsWith("I"));
+    }
+
+    @Test
+    void fileWithoutRecipientsIsMovedAsideNotDeleted() throws Exception {
+        Files.writeString(dir.resolve("incoming/norcpt"), "From: a@example.com\nSubject: lost\n\nx\n");
+
+        assertEquals(0, spool.pickUpIncoming(Duration.ofMinutes(10)));
+
+        assertTrue(spool.queuedIds().isEmpty());
+        try (var s = Files.list(dir.resolve("corrupt"))) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("incoming-")).count());
+        }
+    }
+}
