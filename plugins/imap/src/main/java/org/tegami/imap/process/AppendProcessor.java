@@ -11,7 +11,9 @@ import org.tegami.imap.session.SessionState;
 
 /**
  * APPEND (RFC 3501 6.3.11) with APPENDUID (RFC 4315). A missing target answers TRYCREATE; an
- * append to the selected mailbox shows up as EXISTS at the end of the command.
+ * append to the selected mailbox shows up as EXISTS at the end of the command. Other folders
+ * are opened read-only (the API allows appends there), so the new message stays \Recent for
+ * whoever selects the folder next.
  */
 final class AppendProcessor implements CommandProcessor<Request.Append> {
 
@@ -31,7 +33,8 @@ final class AppendProcessor implements CommandProcessor<Request.Append> {
         boolean useSelected = selected != null && selected.name().equals(name) && !selected.readOnly();
         FolderView view;
         try {
-            view = useSelected ? selected.view() : session.mailbox().open(name, false);
+            // read-only: appending needs no write access to the others, and must not claim \Recent
+            view = useSelected ? selected.view() : session.mailbox().open(name, true);
         } catch (MailboxException e) {
             if (e.reason() == MailboxException.Reason.NONEXISTENT) {
                 return Completion.no("TRYCREATE", "Mailbox does not exist");

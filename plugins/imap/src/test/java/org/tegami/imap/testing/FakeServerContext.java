@@ -16,14 +16,20 @@ import org.tegami.api.TlsProvider;
 import org.tegami.api.UserAccount;
 import org.tegami.api.UserDirectory;
 
-/** A {@link ServerContext} with a fixed user list and a given mail store; no spool, no TLS. */
+/** A {@link ServerContext} with a fixed user list, a given mail store and optional TLS; no spool. */
 public final class FakeServerContext implements ServerContext {
 
     private final MailStore store;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private volatile TlsProvider tls;
 
     public FakeServerContext(MailStore store) {
         this.store = store;
+    }
+
+    public FakeServerContext tls(TlsProvider provider) {
+        this.tls = provider;
+        return this;
     }
 
     public FakeServerContext user(String name, String password) {
@@ -89,6 +95,6 @@ public final class FakeServerContext implements ServerContext {
 
     @Override
     public Optional<TlsProvider> tls() {
-        return Optional.empty();
+        return Optional.ofNullable(tls);
     }
 }

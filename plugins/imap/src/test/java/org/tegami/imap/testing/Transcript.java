@@ -79,6 +79,16 @@ public final class Transcript {
         }
     }
 
+    /** The same transcript logging in as another user (alice@localhost in LOGIN lines replaced). */
+    public Transcript as(String user) {
+        List<Step> changed = new ArrayList<>();
+        for (Step s : steps) {
+            boolean login = s.client() && s.text().matches("\\S+ LOGIN .*");
+            changed.add(login ? new Step(s.session(), true, s.text().replace("alice@localhost", user), s.lineNumber()) : s);
+        }
+        return new Transcript(name, changed);
+    }
+
     public int sessions() {
         return steps.stream().mapToInt(Step::session).max().orElse(1);
     }
