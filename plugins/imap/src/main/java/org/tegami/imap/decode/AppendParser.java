@@ -3,7 +3,10 @@ package org.tegami.imap.decode;
 import java.time.Instant;
 import java.util.List;
 
-/** APPEND mailbox [SP flag-list] [SP date-time] SP literal (RFC 3501 6.3.11). */
+/**
+ * APPEND mailbox [SP flag-list] [SP date-time] SP literal (RFC 3501 6.3.11), the literal also as
+ * literal8 or as RFC 6855 {@code UTF8 (~{n}...)}.
+ */
 final class AppendParser implements CommandParser {
 
     @Override
@@ -21,10 +24,24 @@ final class AppendParser implements CommandParser {
             date = ImapDates.parseDateTime(t.quoted()).toInstant();
             t.sp();
         }
-        if (!t.peekIs('{')) {
-            throw new BadCommandException("Expected the message as a literal");
+        CommandTokenizer.Slice message;
+        if (t.peekIs('U') || t.peekIs('u')) {
+            // RFC 6855 4: APPEND ... UTF8 (~{n}...) once UTF8=ACCEPT is offered
+            if (!t.atom().equalsIgnoreCase("UTF8")) {
+                throw new BadCommandException("Expected the message as a literal");
+            }
+            t.sp();
+            t.expect('(');
+            t.expect('~');
+            message = t.literal();
+            t.expect(')');
+        } else {
+            t.skip('~');
+            if (!t.peekIs('{')) {
+                throw new BadCommandException("Expected the message as a literal");
+            }
+            message = t.literal();
         }
-        CommandTokenizer.Slice message = t.literal();
         t.end();
         return new Request.Append(tag, mailbox, flags, date, message);
     }

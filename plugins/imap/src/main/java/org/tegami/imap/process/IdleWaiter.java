@@ -24,10 +24,26 @@ final class IdleWaiter implements Runnable {
 
     static IdleWaiter start(SelectedFolder folder, ResponseWriter out, String sessionId) {
         IdleWaiter waiter = new IdleWaiter(folder, out);
-        waiter.thread = new Thread(waiter, "imap-idle-" + sessionId);
-        waiter.thread.setDaemon(true);
+        waiter.thread = newThread(waiter, "imap-idle-" + sessionId);
         waiter.thread.start();
         return waiter;
+    }
+
+    /**
+     * A virtual thread where the runtime has them (Java 21+), so a thousand idling clients do
+     * not cost a thousand platform stacks; a daemon platform thread on Java 17.
+     */
+    private static Thread newThread(Runnable task, String name) {
+        try {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+            builder = builderType.getMethod("name", String.class).invoke(builder, name);
+            return (Thread) builderType.getMethod("unstarted", Runnable.class).invoke(builder, task);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     @Override

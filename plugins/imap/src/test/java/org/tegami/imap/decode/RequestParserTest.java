@@ -83,6 +83,9 @@ class RequestParserTest {
         Request.Append plain = (Request.Append) parse("a APPEND INBOX {0}\r\n");
         assertEquals(0, plain.message().length());
         assertNull(plain.internalDate());
+        Request.Append utf8 = (Request.Append) parse("a APPEND INBOX UTF8 (~{2+}\r\nhi)");
+        assertEquals(2, utf8.message().length());
+        bad("a APPEND INBOX UTF8 ({2+}\r\nhi)", "a");
         bad("a APPEND INBOX \"31-Feb-2026 00:00:00 +0000\" {1}\r\nx", "a");
         bad("a APPEND INBOX hello", "a");
     }
