@@ -233,9 +233,16 @@ final class FolderState {
                 guid = randomGuid();
             }
             StringBuilder appended = new StringBuilder();
-            for (NewFile f : files) {
+            int added = 0;
+            for (NewFile f : knownUidsFirst(files, disk)) {
+                if (byBase.containsKey(f.name.base())) {
+                    // our own new file, already found by a rescan between its rename and this call
+                    continue;
+                }
                 UidList.Entry known = disk == null ? null : disk.entries.get(f.name.base());
-                long uid = known != null && !byUid.containsKey(known.uid()) ? known.uid() : nextUid++;
+                // A UID below one already shown would break the views' ascending order: such a file gets a new one.
+                long maxUid = byUid.isEmpty() ? 0 : byUid.lastKey();
+                long uid = known != null && known.uid() > maxUid ? known.uid() : nextUid++;
                 nextUid = Math.max(nextUid, uid + 1);
                 long crlfSize = f.crlfSize;
                 if (known != null && f.name.sizeField('W') < 0 && known.extensions().containsKey('W')) {
@@ -246,20 +253,41 @@ final class FolderState {
                 put(e);
                 modseq++;
                 appended.append(UidList.line(uid, e.fileName, crlfSize, e.fileSize));
+                added++;
             }
             if (append) {
                 // Dovecot appends new records the same way; the header's N may lag behind them (version 3)
                 Files.writeString(uidListFile.path(), appended, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 Durable.fsync(uidListFile.path());
-                uidListLines += files.size();
+                uidListLines += added;
             } else {
-                lock.replace(formatUidList());
+                lock.replace(formatUidList(disk != null ? disk : uidListFile.read()));
                 uidListLines = byUid.size();
             }
             uidListFile.markSeen();
             uidListRead = null;
         }
         cacheDirty = true;
+    }
+
+    /** Files the uidlist knows, by their UID, then the others in name order (arrival order for qmail names). */
+    private static List<NewFile> knownUidsFirst(List<NewFile> files, UidList disk) {
+        if (disk == null) {
+            return files;
+        }
+        List<NewFile> sorted = new ArrayList<>(files);
+        sorted.sort((a, b) -> {
+            UidList.Entry ka = disk.entries.get(a.name.base());
+            UidList.Entry kb = disk.entries.get(b.name.base());
+            if (ka != null && kb != null) {
+                return Long.compare(ka.uid(), kb.uid());
+            }
+            if (ka != null || kb != null) {
+                return ka != null ? -1 : 1;
+            }
+            return a.name.base().compareTo(b.name.base());
+        });
+        return sorted;
     }
 
     private static long parseSize(String value, long fallback) {
@@ -274,14 +302,20 @@ final class FolderState {
         return files.stream().anyMatch(f -> unknownKeyword(f.name));
     }
 
-    private String formatUidList() {
+    /** The whole uidlist; other programs' record extensions (Dovecot's POP3 UIDL, GUID) are kept. */
+    private String formatUidList(UidList previous) {
         UidList header = new UidList();
         header.uidValidity = uidValidity;
         header.nextUid = nextUid;
         header.guid = guid;
         List<String> lines = new ArrayList<>(byUid.size());
         for (FolderEntry e : byUid.values()) {
-            lines.add(UidList.line(e.uid, e.fileName, e.info.size(), e.fileSize));
+            UidList.Entry old = previous == null ? null : previous.entries.get(e.base);
+            String line = UidList.line(e.uid, e.fileName, e.info.size(), e.fileSize);
+            if (old != null && old.uid() == e.uid) {
+                line = UidList.withExtensions(line, old.extensions());
+            }
+            lines.add(line);
         }
         return header.format(lines);
     }
@@ -296,7 +330,11 @@ final class FolderState {
         register(files);
         List<Long> uids = new ArrayList<>(files.size());
         for (NewFile f : files) {
-            uids.add(byBase.get(f.name.base()).uid);
+            FolderEntry e = byBase.get(f.name.base());
+            if (e == null) {
+                throw new MailboxException(MailboxException.Reason.EXPUNGED, "message was expunged at once");
+            }
+            uids.add(e.uid);
         }
         signal();
         return uids;

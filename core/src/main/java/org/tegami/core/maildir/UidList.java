@@ -122,16 +122,25 @@ final class UidList {
         return out.append(" :").append(fileName).append('\n').toString();
     }
 
+    /** A record line with extensions other than W and S (which {@link #line} decides) added after the UID. */
+    static String withExtensions(String line, Map<Character, String> extensions) {
+        StringBuilder extra = new StringBuilder();
+        extensions.forEach((k, v) -> {
+            if (k != 'W' && k != 'S') {
+                extra.append(' ').append(k).append(v);
+            }
+        });
+        if (extra.length() == 0) {
+            return line;
+        }
+        int space = line.indexOf(' ');
+        return line.substring(0, space) + extra + line.substring(space);
+    }
+
     /** The whole file for these lines (already formatted, ascending UID). */
     String format(Collection<String> lines) {
         StringBuilder out = new StringBuilder(header());
         lines.forEach(out::append);
         return out.toString();
-    }
-
-    static String formatEntry(Entry e) {
-        StringBuilder out = new StringBuilder().append(e.uid());
-        e.extensions().forEach((k, v) -> out.append(' ').append(k).append(v));
-        return out.append(" :").append(e.fileName()).append('\n').toString();
     }
 }

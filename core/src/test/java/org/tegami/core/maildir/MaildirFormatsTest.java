@@ -15,10 +15,13 @@ import org.tegami.api.MailboxException;
 
 class MaildirFormatsTest {
 
-    /** As Dovecot 2.3 writes it: sizes in the name are not repeated, W given for a name without W=. */
+    /**
+     * As Dovecot 2.3 writes it: sizes in the name are not repeated, W given for a name without W=,
+     * P a POP3 UIDL kept from a migration.
+     */
     static final String DOVECOT_UIDLIST = """
             3 V1275660208 N25022 G3085f01b7f11094c501100008c4a11c1
-            25006 :1276528487.M364837P9451.kurkku,S=1355,W=1394:2,
+            25006 P0001abcd :1276528487.M364837P9451.kurkku,S=1355,W=1394:2,
             25017 W2481 :1276533073.M242911P3632.kurkku:2,F
             25021 :1276538000.M1P2.kurkku,S=100,W=104
             """;
@@ -35,6 +38,7 @@ class MaildirFormatsTest {
         assertEquals(Map.of('W', "2481"), e.extensions());
         assertEquals("1276533073.M242911P3632.kurkku:2,F", e.fileName());
         assertEquals(25006L, list.entries.get("1276528487.M364837P9451.kurkku,S=1355,W=1394").uid());
+        assertEquals(Map.of('P', "0001abcd"), list.entries.get("1276528487.M364837P9451.kurkku,S=1355,W=1394").extensions());
     }
 
     @Test

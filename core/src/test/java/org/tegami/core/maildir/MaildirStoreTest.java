@@ -142,6 +142,25 @@ class MaildirStoreTest {
             mail.deliver(USER, "INBOX", MESSAGE);
             assertEquals(25022L, v.refresh().added().get(0).uid());
         }
+        String written = Files.readString(inbox.resolve("dovecot-uidlist"));
+        assertTrue(written.startsWith("3 V1275660208 N25022 G3085f01b7f11094c501100008c4a11c1\n"), written);
+        assertTrue(written.contains("\n25022 :"), "appended like Dovecot, the header N lagging");
+        assertTrue(written.contains("\n25006 P0001abcd :1276528487.M364837P9451.kurkku,S=1355,W=1394:2,\n"), written);
+        assertTrue(written.contains("\n25017 W2481 S14 :1276533073.M242911P3632.kurkku:2,F\n"), written);
+        assertFalse(written.contains("1276538000.M1P2.kurkku"), "a record without a file is dropped");
+        {
+        }
+    }
+
+    @Test
+    void takesUidlistUidsEvenWhenNamesSortOtherwise() throws IOException {
+        Files.writeString(inbox.resolve("cur").resolve("1000.a.h:2,"), "x\n");
+        Files.writeString(inbox.resolve("cur").resolve("2000.b.h:2,"), "y\n");
+        Files.writeString(inbox.resolve("dovecot-uidlist"), "3 V42 N8 G0\n3 :2000.b.h:2,\n7 :1000.a.h:2,\n");
+        try (FolderView v = box.open("INBOX", false)) {
+            assertEquals(List.of("2000.b.h", "1000.a.h"), v.messages().stream().map(MessageInfo::key).toList());
+            assertEquals(List.of(3L, 7L), v.messages().stream().map(MessageInfo::uid).toList());
+        }
     }
 
     @Test
@@ -204,6 +223,22 @@ class MaildirStoreTest {
         String keywords = Files.readString(inbox.resolve("dovecot-keywords"));
         assertEquals("0 $Work\n", keywords);
         assertTrue(names(inbox.resolve("cur")).stream().anyMatch(n -> n.endsWith(":2,FSa")));
+    }
+
+    @Test
+    void ownFileFoundByARescanFirstKeepsOneUid() throws IOException {
+        FolderState state = mail.store().acquire(inbox);
+        try {
+            String name = "1700000000.M1P1Q1.test.example,S=2,W=3:2,S";
+            Files.writeString(inbox.resolve("cur").resolve(name), "x\n");
+            state.sync(true);
+            long found = state.infos().get(0).uid();
+            List<Long> own = state.addOwn(List.of(new NewFile(name, false, 2, 3, Instant.ofEpochSecond(1700000000L))));
+            assertEquals(List.of(found), own);
+            assertEquals(1, state.infos().size());
+        } finally {
+            mail.store().release(state);
+        }
     }
 
     @Test
