@@ -24,7 +24,7 @@ final class AppendParser implements CommandParser {
             date = ImapDates.parseDateTime(t.quoted()).toInstant();
             t.sp();
         }
-        CommandTokenizer.Slice message;
+        LiteralContent message;
         if (t.peekIs('U') || t.peekIs('u')) {
             // RFC 6855 4: APPEND ... UTF8 (~{n}...) once UTF8=ACCEPT is offered
             if (!t.atom().equalsIgnoreCase("UTF8")) {

@@ -28,8 +28,13 @@ public final class CommandReader {
      * @param maxLine the longest line (without literals)
      * @param maxLiteral the largest single literal
      * @param maxCommand the largest whole command, literals included
+     * @param spoolAbove literals larger than this go to a temporary file instead of memory
      */
-    public record Limits(int maxLine, long maxLiteral, long maxCommand) {
+    public record Limits(int maxLine, long maxLiteral, long maxCommand, long spoolAbove) {
+
+        public Limits(int maxLine, long maxLiteral, long maxCommand) {
+            this(maxLine, maxLiteral, maxCommand, 1024 * 1024);
+        }
     }
 
     public CommandReader(InputStream in, Limits limits) {
@@ -46,34 +51,55 @@ public final class CommandReader {
      */
     public CommandLine read(Continuation continuation) throws IOException, BadCommandException {
         ByteArrayOutputStream command = new ByteArrayOutputStream(128);
+        java.util.Map<Integer, LiteralContent.Spooled> spooled = new java.util.HashMap<>();
+        long total = 0;
         boolean first = true;
-        while (true) {
-            byte[] line = readLine(first);
-            first = false;
-            if (line == null) {
-                byte[] start = command.size() > 0 ? command.toByteArray() : skippedPrefix;
-                throw new BadCommandException(guessTag(start), null, "Line too long", false);
-            }
-            command.write(line, 0, line.length);
-            Literal literal = Literal.at(line);
-            if (literal == null) {
-                return new CommandLine(command.toByteArray());
-            }
-            String tag = guessTag(command.toByteArray());
-            if (literal.length() > limits.maxLiteral()
-                    || command.size() + literal.length() > limits.maxCommand()) {
-                if (literal.nonSync()) {
-                    throw new BadCommandException(tag, "TOOBIG", "Literal too large", true);
+        try {
+            while (true) {
+                byte[] line = readLine(first);
+                first = false;
+                if (line == null) {
+                    byte[] start = command.size() > 0 ? command.toByteArray() : skippedPrefix;
+                    throw new BadCommandException(guessTag(start), null, "Line too long", false);
                 }
-                throw new BadCommandException(tag, "TOOBIG", "Literal too large", false);
+                command.write(line, 0, line.length);
+                total += line.length;
+                Literal literal = Literal.at(line);
+                if (literal == null) {
+                    return new CommandLine(command.toByteArray(), spooled);
+                }
+                String tag = guessTag(command.toByteArray());
+                if (literal.length() > limits.maxLiteral() || total + literal.length() > limits.maxCommand()) {
+                    throw new BadCommandException(tag, "TOOBIG", "Literal too large", literal.nonSync());
+                }
+                if (!literal.nonSync()) {
+                    continuation.sendContinuation();
+                }
+                command.write('\r');
+                command.write('\n');
+                total += 2 + literal.length();
+                if (literal.length() > limits.spoolAbove()) {
+                    spooled.put(command.size(), spool(literal.length()));
+                } else {
+                    copyExactly(literal.length(), command);
+                }
             }
-            if (!literal.nonSync()) {
-                continuation.sendContinuation();
-            }
-            command.write('\r');
-            command.write('\n');
-            copyExactly(literal.length(), command);
+        } catch (IOException | BadCommandException | RuntimeException e) {
+            new CommandLine(new byte[0], spooled).discard();
+            throw e;
         }
+    }
+
+    /** Writes a large literal to a temporary file (deleted when its command is discarded). */
+    private LiteralContent.Spooled spool(long length) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("tegami-imap-literal", ".tmp");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            copyExactly(length, out);
+        } catch (IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
+        }
+        return new LiteralContent.Spooled(file, length);
     }
 
     /**
@@ -115,7 +141,7 @@ public final class CommandReader {
         }
     }
 
-    private void copyExactly(long length, ByteArrayOutputStream out) throws IOException {
+    private void copyExactly(long length, java.io.OutputStream out) throws IOException {
         byte[] buffer = new byte[(int) Math.min(8192, Math.max(1, length))];
         long left = length;
         while (left > 0) {

@@ -15,10 +15,12 @@ import java.util.List;
 public final class CommandTokenizer {
 
     private final byte[] buf;
+    private final java.util.Map<Integer, LiteralContent.Spooled> spooled;
     private int pos;
 
     public CommandTokenizer(CommandLine line) {
         this.buf = line.bytes();
+        this.spooled = line.spooled();
     }
 
     /** The read position, for {@link #rewind}. */
@@ -163,8 +165,11 @@ public final class CommandTokenizer {
     /** A quoted string or a literal, as UTF-8 text. */
     public String string() throws BadCommandException {
         if (peek() == '{') {
-            Slice s = literal();
-            return utf8(s.offset(), s.offset() + s.length());
+            LiteralContent content = literal();
+            if (!(content instanceof LiteralContent.InMemory s)) {
+                throw new BadCommandException("String too long");
+            }
+            return utf8(s.offset(), s.offset() + s.size());
         }
         return quoted();
     }
@@ -197,8 +202,8 @@ public final class CommandTokenizer {
         return decode(b, 0, b.length);
     }
 
-    /** A literal's bytes, as a slice of the command buffer. */
-    public Slice literal() throws BadCommandException {
+    /** A literal's bytes: a slice of the command buffer, or the file it was spooled to. */
+    public LiteralContent literal() throws BadCommandException {
         expect('{');
         long n = 0;
         int digits = 0;
@@ -215,10 +220,14 @@ public final class CommandTokenizer {
         expect('}');
         expect('\r');
         expect('\n');
+        LiteralContent.Spooled file = spooled.get(pos);
+        if (file != null && file.size() == n) {
+            return file;
+        }
         if (n > buf.length - pos) {
             throw new BadCommandException("Literal shorter than announced");
         }
-        Slice slice = new Slice(buf, pos, (int) n);
+        LiteralContent.InMemory slice = new LiteralContent.InMemory(buf, pos, (int) n);
         pos += (int) n;
         return slice;
     }
@@ -288,14 +297,6 @@ public final class CommandTokenizer {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len)).toString();
         } catch (CharacterCodingException e) {
             throw new BadCommandException("String is not valid UTF-8");
-        }
-    }
-
-    /** A span of the command buffer (a literal's content). */
-    public record Slice(byte[] buffer, int offset, int length) {
-
-        public java.io.InputStream stream() {
-            return new java.io.ByteArrayInputStream(buffer, offset, length);
         }
     }
 }

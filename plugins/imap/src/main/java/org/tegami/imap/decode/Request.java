@@ -81,7 +81,7 @@ public sealed interface Request {
 
     /** @param internalDate the date-time argument, or null */
     record Append(String tag, String mailbox, List<String> flags, Instant internalDate,
-            CommandTokenizer.Slice message) implements Request {
+            LiteralContent message) implements Request {
         public Append {
             flags = List.copyOf(flags);
         }

@@ -90,24 +90,42 @@ public final class ImapSession {
     /** Reads and answers one command; false when the connection must end. */
     private boolean step() throws IOException {
         CommandLine line;
-        Request request;
         try {
             line = reader.read(() -> {
                 out.continuation("Ready for literal data");
                 out.flush();
             });
-            request = PARSER.parse(line);
         } catch (BadCommandException e) {
-            String tag = e.tag() == null ? "*" : e.tag();
-            if (e.fatal()) {
-                out.untagged("BYE [TOOBIG] " + e.getMessage());
-                out.flush();
-                return false;
-            }
-            out.tagged(tag, e.code() != null ? "NO" : "BAD", e.code(), e.getMessage());
-            out.flush();
-            return true;
+            return refuse(e);
         }
+        try {
+            Request request;
+            try {
+                request = PARSER.parse(line);
+            } catch (BadCommandException e) {
+                return refuse(e);
+            }
+            answer(request);
+            return state != SessionState.LOGOUT;
+        } finally {
+            line.discard();
+        }
+    }
+
+    /** Answers input that could not be read or parsed; false when the connection must end. */
+    private boolean refuse(BadCommandException e) throws IOException {
+        String tag = e.tag() == null ? "*" : e.tag();
+        if (e.fatal()) {
+            out.untagged("BYE [TOOBIG] " + e.getMessage());
+            out.flush();
+            return false;
+        }
+        out.tagged(tag, e.code() != null ? "NO" : "BAD", e.code(), e.getMessage());
+        out.flush();
+        return true;
+    }
+
+    private void answer(Request request) throws IOException {
         LOG.debug("command {}", request.verb());
         CommandProcessor<Request> processor = processors.find(request.verb());
         Completion done;
@@ -125,14 +143,13 @@ public final class ImapSession {
         }
         if (done == null) {
             // the processor already answered (STARTTLS answers before its handshake)
-            return true;
+            return;
         }
         if (state == SessionState.SELECTED && selected != null && !done.isBad()) {
             syncQuietly(allowsExpunge(request));
         }
         out.tagged(request.tag(), done.status(), done.code(), done.text());
         out.flush();
-        return state != SessionState.LOGOUT;
     }
 
     private Completion execute(CommandProcessor<Request> processor, Request request) throws IOException {

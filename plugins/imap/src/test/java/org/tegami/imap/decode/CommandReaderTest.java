@@ -105,6 +105,25 @@ class CommandReaderTest {
     }
 
     @Test
+    void spoolsLargeLiteralsToAFileAndDeletesIt() throws Exception {
+        String big = "m".repeat(30);
+        CommandReader reader = new CommandReader(chopped("a APPEND INBOX {30+}\r\n" + big + "\r\n", 5),
+                new CommandReader.Limits(100, 50, 200, 10));
+        CommandLine line = reader.read(() -> { });
+        assertEquals(1, line.spooled().size());
+        Request.Append append = (Request.Append) new RequestParser().parse(line);
+        LiteralContent.Spooled spooled = (LiteralContent.Spooled) append.message();
+        assertEquals(big, new String(spooled.stream().readAllBytes(), StandardCharsets.US_ASCII));
+        line.discard();
+        assertTrue(!java.nio.file.Files.exists(spooled.file()));
+        CommandLine login = new CommandReader(chopped("a LOGIN {30+}\r\n" + big + " x\r\n"),
+                new CommandReader.Limits(100, 50, 200, 10)).read(() -> { });
+        assertEquals("String too long", assertThrows(BadCommandException.class, () -> new RequestParser().parse(login))
+                .getMessage());
+        login.discard();
+    }
+
+    @Test
     void readsContinuationLinesRaw() throws IOException {
         CommandReader reader = new CommandReader(chopped("DONE\r\n" + "z".repeat(150) + "\r\n", 2), LIMITS);
         assertEquals("DONE", new String(reader.readLine(false), StandardCharsets.US_ASCII));
