@@ -12,19 +12,30 @@ import org.tegami.api.Settings;
  * @param sessionTimeout idle time before an authenticated client is logged out; RFC 3501 5.4
  *     asks for at least 30 minutes ({@code imap.session-timeout}, 30m)
  * @param idleTimeout how long one IDLE may last ({@code imap.idle-timeout}, 30m)
+ * @param maxBadCommands malformed or refused commands in a row before the server says BYE
+ *     ({@code imap.max-bad-commands}, 20)
  */
-public record ImapConfig(int maxLineLength, long maxMessageSize, Duration sessionTimeout, Duration idleTimeout) {
+public record ImapConfig(int maxLineLength, long maxMessageSize, Duration sessionTimeout, Duration idleTimeout,
+        int maxBadCommands) {
+
+    public ImapConfig(int maxLineLength, long maxMessageSize, Duration sessionTimeout, Duration idleTimeout) {
+        this(maxLineLength, maxMessageSize, sessionTimeout, idleTimeout, 20);
+    }
 
     public static ImapConfig defaults() {
-        return new ImapConfig(65536, 50L * 1024 * 1024, Duration.ofMinutes(30), Duration.ofMinutes(30));
+        return new ImapConfig(65536, 50L * 1024 * 1024, Duration.ofMinutes(30), Duration.ofMinutes(30), 20);
     }
 
     public static ImapConfig from(Settings settings) throws ConfigException {
         ImapConfig d = defaults();
-        return new ImapConfig(settings.integer("max-line-length", d.maxLineLength()),
-                settings.bytes("max-message-size", d.maxMessageSize()),
+        int maxLine = settings.integer("max-line-length", d.maxLineLength());
+        int maxBad = settings.integer("max-bad-commands", d.maxBadCommands());
+        if (maxLine < 1024 || maxBad < 1) {
+            throw new ConfigException("imap.max-line-length must be at least 1024 and imap.max-bad-commands at least 1");
+        }
+        return new ImapConfig(maxLine, settings.bytes("max-message-size", d.maxMessageSize()),
                 settings.duration("session-timeout", d.sessionTimeout()),
-                settings.duration("idle-timeout", d.idleTimeout()));
+                settings.duration("idle-timeout", d.idleTimeout()), maxBad);
     }
 
     /** The largest whole command: a message plus its APPEND arguments. */

@@ -47,6 +47,7 @@ public final class ImapSession {
     private UserMailbox mailbox;
     private SelectedFolder selected;
     private boolean utf8;
+    private int badInRow;
 
     public ImapSession(Connection connection, ServerContext context, ImapConfig config, ProcessorTable processors) {
         this.connection = connection;
@@ -106,7 +107,7 @@ public final class ImapSession {
                 return refuse(e);
             }
             answer(request);
-            return state != SessionState.LOGOUT;
+            return state != SessionState.LOGOUT && !tooManyBad();
         } finally {
             line.discard();
         }
@@ -121,6 +122,18 @@ public final class ImapSession {
             return false;
         }
         out.tagged(tag, e.code() != null ? "NO" : "BAD", e.code(), e.getMessage());
+        out.flush();
+        badInRow++;
+        return !tooManyBad();
+    }
+
+    /** A client that sends nothing but errors is not a mail client; end it (DESIGN: limits). */
+    private boolean tooManyBad() throws IOException {
+        if (badInRow < config.maxBadCommands()) {
+            return false;
+        }
+        LOG.info("too many bad commands in a row");
+        out.untagged("BYE Too many invalid commands");
         out.flush();
         return true;
     }
@@ -150,6 +163,7 @@ public final class ImapSession {
         }
         out.tagged(request.tag(), done.status(), done.code(), done.text());
         out.flush();
+        badInRow = done.isBad() ? badInRow + 1 : 0;
     }
 
     private Completion execute(CommandProcessor<Request> processor, Request request) throws IOException {

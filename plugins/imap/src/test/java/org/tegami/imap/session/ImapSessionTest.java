@@ -203,6 +203,24 @@ class ImapSessionTest {
     }
 
     @Test
+    void hangsUpAfterTooManyBadCommandsInARow() throws Exception {
+        try (ImapClient c = imap.connect(true)) {
+            for (int i = 0; i < 19; i++) {
+                c.send("x" + i + " BOGUS");
+                c.expect("x" + i + " BAD .*");
+            }
+            c.ok("n", "NOOP");
+            for (int i = 0; i < 19; i++) {
+                c.send("y" + i + " FETCH 1 FLAGS");
+                c.expect("y" + i + " BAD .*");
+            }
+            c.send("last BOGUS");
+            c.expect("last BAD .*");
+            c.expect("\\* BYE Too many invalid commands");
+        }
+    }
+
+    @Test
     void refusesOversizedLiteralsAndLines() throws Exception {
         imap.config(new org.tegami.imap.ImapConfig(200, 100, java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(30)));
         try (ImapClient c = imap.login()) {
