@@ -116,8 +116,21 @@ public sealed interface Request {
     record Copy(String tag, String verb, boolean uid, SequenceSet set, String mailbox) implements Request {
     }
 
-    /** @param charset the CHARSET argument, or null */
-    record Search(String tag, boolean uid, String charset, SearchKey key) implements Request {
+    /**
+     * @param charset the CHARSET argument, or null
+     * @param returnOptions ESEARCH (RFC 4731) result options, empty for ALL; {@code null} for a
+     *     classic SEARCH response
+     */
+    record Search(String tag, boolean uid, String charset, SearchKey key, List<String> returnOptions)
+            implements Request {
+        public Search {
+            returnOptions = returnOptions == null ? null : List.copyOf(returnOptions);
+        }
+
+        public Search(String tag, boolean uid, String charset, SearchKey key) {
+            this(tag, uid, charset, key, null);
+        }
+
         public String verb() {
             return "SEARCH";
         }

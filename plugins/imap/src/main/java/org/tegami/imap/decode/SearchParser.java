@@ -7,8 +7,13 @@ import org.tegami.api.Flag;
 import org.tegami.imap.search.SearchKey;
 import org.tegami.imap.search.SearchKey.Comparison;
 
-/** SEARCH [CHARSET SP astring SP] search-key *(SP search-key) (RFC 3501 6.4.4, every key). */
+/**
+ * SEARCH [RETURN (options) SP] [CHARSET SP astring SP] search-key *(SP search-key) (RFC 3501
+ * 6.4.4, every key; RETURN from RFC 4731 ESEARCH).
+ */
 final class SearchParser implements CommandParser {
+
+    private static final java.util.Set<String> RETURN_OPTIONS = java.util.Set.of("MIN", "MAX", "COUNT", "ALL");
 
     /** Deep nesting of NOT/OR/() would only serve to exhaust the stack. */
     private static final int MAX_DEPTH = 100;
@@ -16,8 +21,29 @@ final class SearchParser implements CommandParser {
     @Override
     public Request parse(String tag, String verb, boolean uid, CommandTokenizer t) throws BadCommandException {
         t.sp();
-        String charset = null;
+        List<String> returns = null;
         int mark = t.position();
+        if (t.charsWhile(Character::isLetter).equalsIgnoreCase("RETURN") && t.peekIs(' ')) {
+            // RFC 4731 ESEARCH: RETURN (MIN MAX COUNT ALL)
+            t.sp();
+            t.expect('(');
+            returns = new ArrayList<>();
+            while (!t.skip(')')) {
+                if (!returns.isEmpty()) {
+                    t.sp();
+                }
+                String option = t.atom().toUpperCase(Locale.ROOT);
+                if (!RETURN_OPTIONS.contains(option)) {
+                    throw new BadCommandException("Unknown SEARCH RETURN option " + option);
+                }
+                returns.add(option);
+            }
+            t.sp();
+        } else {
+            t.rewind(mark);
+        }
+        String charset = null;
+        mark = t.position();
         if (t.charsWhile(Character::isLetter).equalsIgnoreCase("CHARSET") && t.peekIs(' ')) {
             t.sp();
             charset = t.astring();
@@ -30,7 +56,7 @@ final class SearchParser implements CommandParser {
             keys.add(key(t, uid, 0));
         } while (t.skip(' '));
         t.end();
-        return new Request.Search(tag, uid, charset, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys));
+        return new Request.Search(tag, uid, charset, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys), returns);
     }
 
     private static SearchKey key(CommandTokenizer t, boolean uid, int depth) throws BadCommandException {

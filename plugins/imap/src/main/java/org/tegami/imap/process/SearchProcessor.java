@@ -3,11 +3,14 @@ package org.tegami.imap.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tegami.api.MailboxException;
 import org.tegami.api.MessageInfo;
 import org.tegami.imap.decode.Request;
+import org.tegami.imap.encode.ImapStrings;
 import org.tegami.imap.mime.MimeHeader;
 import org.tegami.imap.mime.MimeParser;
 import org.tegami.imap.mime.MimePart;
@@ -18,7 +21,7 @@ import org.tegami.imap.session.SelectedFolder;
 import org.tegami.imap.session.SessionState;
 
 /**
- * SEARCH and UID SEARCH (RFC 3501 6.4.4, 6.4.8). Charsets US-ASCII and UTF-8 are accepted
+ * SEARCH and UID SEARCH (RFC 3501 6.4.4, 6.4.8), with ESEARCH results (RFC 4731). Charsets US-ASCII and UTF-8 are accepted
  * (strings arrive as UTF-8 either way); others answer BADCHARSET. A message expunged elsewhere
  * but still numbered matches only keys that need no content.
  */
@@ -41,7 +44,7 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
         int count = folder.exists();
         long largestUid = count == 0 ? 0 : folder.uid(count);
         SearchEvaluator evaluator = new SearchEvaluator(count, largestUid, ZoneId.systemDefault());
-        StringBuilder out = new StringBuilder("SEARCH");
+        List<Long> found = new ArrayList<>();
         for (int seq = 1; seq <= count; seq++) {
             Target target = new Target(folder, seq);
             boolean match;
@@ -51,11 +54,43 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
                 match = false;
             }
             if (match) {
-                out.append(' ').append(request.uid() ? folder.uid(seq) : seq);
+                found.add(request.uid() ? folder.uid(seq) : seq);
             }
         }
-        session.out().untagged(out.toString());
+        session.out().untagged(request.returnOptions() == null ? classic(found) : extended(request, found));
         return Completion.ok("SEARCH completed");
+    }
+
+    private static String classic(List<Long> found) {
+        StringBuilder out = new StringBuilder("SEARCH");
+        for (long n : found) {
+            out.append(' ').append(n);
+        }
+        return out.toString();
+    }
+
+    /** RFC 4731 3: {@code ESEARCH (TAG "a") UID MIN 2 COUNT 5}; empty options mean ALL. */
+    private static String extended(Request.Search request, List<Long> found) {
+        List<String> options = request.returnOptions().isEmpty() ? List.of("ALL") : request.returnOptions();
+        StringBuilder out = new StringBuilder("ESEARCH (TAG ");
+        ImapStrings.string(out, request.tag(), false);
+        out.append(')');
+        if (request.uid()) {
+            out.append(" UID");
+        }
+        if (options.contains("MIN") && !found.isEmpty()) {
+            out.append(" MIN ").append(found.get(0));
+        }
+        if (options.contains("MAX") && !found.isEmpty()) {
+            out.append(" MAX ").append(found.get(found.size() - 1));
+        }
+        if (options.contains("COUNT")) {
+            out.append(" COUNT ").append(found.size());
+        }
+        if (options.contains("ALL") && !found.isEmpty()) {
+            out.append(" ALL ").append(UidSets.format(found));
+        }
+        return out.toString();
     }
 
     /** A message of the selected folder, read lazily. */
