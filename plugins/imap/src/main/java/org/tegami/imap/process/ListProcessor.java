@@ -34,7 +34,7 @@ final class ListProcessor implements CommandProcessor<Request.ListMailboxes> {
         if (!SELECTION.containsAll(request.selection()) || !RETURNS.containsAll(request.returnOptions())) {
             return Completion.bad("Unsupported LIST option");
         }
-        if (request.selection().contains("RECURSIVEMATCH") && request.selection().size() == 1) {
+        if (request.selection().contains("RECURSIVEMATCH") && !request.selection().contains("SUBSCRIBED")) {
             return Completion.bad("RECURSIVEMATCH needs another selection option");
         }
         if (request.patterns().size() == 1 && request.patterns().get(0).isEmpty()) {
@@ -54,9 +54,24 @@ final class ListProcessor implements CommandProcessor<Request.ListMailboxes> {
         for (FolderInfo f : session.mailbox().folders()) {
             existing.put(f.name(), f);
         }
+        boolean recursive = request.selection().contains("RECURSIVEMATCH");
         List<String> names = new ArrayList<>(onlySubscribed ? sorted(subscriptions) : existing.keySet());
+        if (onlySubscribed && recursive) {
+            // RFC 5258 3.5: parents of subscribed mailboxes are listed with CHILDINFO
+            for (String parent : existing.keySet()) {
+                if (!subscriptions.contains(parent) && subscriptions.stream().anyMatch(n -> n.startsWith(parent + "/"))) {
+                    names.add(parent);
+                }
+            }
+            names = sorted(new java.util.HashSet<>(names));
+        }
         for (String name : names) {
             if (patterns.stream().noneMatch(p -> p.matches(name))) {
+                continue;
+            }
+            if (onlySubscribed && !subscriptions.contains(name)) {
+                session.out().untagged(ListEncoder.encode("LIST", List.of(), session.wireName(name), session.utf8())
+                        + " (\"CHILDINFO\" (\"SUBSCRIBED\"))");
                 continue;
             }
             FolderInfo info = existing.get(name);
