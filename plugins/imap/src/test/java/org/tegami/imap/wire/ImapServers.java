@@ -80,10 +80,15 @@ final class ImapServers implements AutoCloseable {
 
     /** Drops a message into a user's INBOX {@code new/} as another program would (tmp, then rename). */
     void dropIntoNew(String user, String message) throws IOException {
+        dropIntoNew(user, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Drops raw bytes into a user's INBOX {@code new/}. */
+    void dropIntoNew(String user, byte[] message) throws IOException {
         store.mailbox(user);
         Path maildir = maildir(user);
         Path tmp = Files.createDirectories(maildir.resolve("tmp")).resolve("drop" + (++files) + ".test");
-        Files.writeString(tmp, message, StandardCharsets.UTF_8);
+        Files.write(tmp, message);
         Path target = maildir.resolve("new").resolve(System.currentTimeMillis() / 1000 + ".P" + ProcessHandle.current().pid()
                 + "Q" + files + ".test");
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
