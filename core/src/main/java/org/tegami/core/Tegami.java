@@ -173,11 +173,17 @@ public final class Tegami implements AutoCloseable {
 
     private void bind(Binding b) throws IOException {
         try {
-            listeners.bind(b.handler(), b.spec(), b.address().toSocketAddress());
+            listeners.bind(b.handler(), b.spec(), bindAddress(b.address()));
         } catch (IOException e) {
             throw new IOException("cannot listen on " + b.address() + " (" + b.spec().name() + ".listen): "
                     + e.getMessage(), e);
         }
+    }
+
+    /** {@code *:25} binds every address; names and literals are resolved here. */
+    private static InetSocketAddress bindAddress(HostPort address) {
+        return address.host().equals("*") ? new InetSocketAddress(address.port())
+                : new InetSocketAddress(address.host(), address.port());
     }
 
     private static void report(List<ExtensionFailure> failures) {

@@ -1,8 +1,14 @@
 package org.tegami.core.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tegami.api.ConfigException;
+import org.tegami.api.ProtocolHandler;
+import org.tegami.api.TegamiExtension;
 import org.tegami.core.config.ConfigCheck;
+import org.tegami.core.plugin.LoadedExtension;
+import org.tegami.core.plugin.PluginHost;
+import org.tegami.core.plugin.PluginInfo;
 
 /**
  * {@code tegami check-config}: reads {@code tegami.conf} and the users file and prints every
@@ -17,13 +23,14 @@ final class CheckConfigCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "check tegami.conf and the users file, report every problem";
+        return "check tegami.conf, the users file and the plugins' settings";
     }
 
     @Override
     public String usage() {
         return "usage: tegami [--conf DIR] check-config\n"
-                + "Reads DIR/tegami.conf and the users file and prints each problem as file:line: reason.\n"
+                + "Reads DIR/tegami.conf and the users file, loads the plugins of plugins.dir so that each\n"
+                + "checks its own settings, and prints each problem as file:line: reason.\n"
                 + "Exit status 0 when the configuration is clean, 78 otherwise.";
     }
 
@@ -34,7 +41,12 @@ final class CheckConfigCommand implements CliCommand {
             return ExitCodes.USAGE;
         }
         ConfigCheck check = new ConfigCheck(context.configDirectory());
-        List<ConfigException> problems = check.problems(false);
+        List<ConfigException> problems = new ArrayList<>();
+        try (PluginHost plugins = new PluginHost(check.server().pluginsDir())) {
+            plugins.load();
+            addPlugins(check, plugins, problems);
+            problems.addAll(check.problems(true));
+        }
         for (ConfigException problem : problems) {
             context.out().println(problem.getMessage());
         }
@@ -44,5 +56,19 @@ final class CheckConfigCommand implements CliCommand {
         }
         context.out().println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
         return ExitCodes.CONFIG;
+    }
+
+    /** Lets every plugin read its settings and claim its listeners' keys, so the rest are unknown. */
+    private static void addPlugins(ConfigCheck check, PluginHost plugins, List<ConfigException> problems) {
+        for (PluginInfo plugin : plugins.plugins()) {
+            plugin.failure().ifPresent(reason -> problems.add(
+                    new ConfigException(plugin.path(), 0, "plugin " + plugin.id() + " failed to load: " + reason)));
+        }
+        for (LoadedExtension<TegamiExtension> e : plugins.extensions(TegamiExtension.class)) {
+            check.extension(e.pluginId(), e.extension()::configure);
+            if (e.extension() instanceof ProtocolHandler handler) {
+                handler.listeners().forEach(check::listener);
+            }
+        }
     }
 }

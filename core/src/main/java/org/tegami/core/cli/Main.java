@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tegami.api.ConfigException;
 
 /**
  * {@code java -jar tegami.jar [--conf DIR] <command> [args]}: finds the command and runs it.
@@ -53,6 +54,9 @@ public final class Main {
         }
         try {
             return command.get().run(rest, context);
+        } catch (ConfigException e) {
+            context.err().println("tegami " + command.get().name() + ": " + e.getMessage());
+            return ExitCodes.CONFIG;
         } catch (Exception e) {
             context.err().println("tegami " + command.get().name() + ": " + describe(e));
             return ExitCodes.SOFTWARE;

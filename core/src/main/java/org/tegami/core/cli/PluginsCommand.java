@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.tegami.api.ConfigException;
+import org.tegami.core.config.ServerConfig;
 import org.tegami.core.plugin.PluginHost;
 import org.tegami.core.plugin.PluginInfo;
 
@@ -43,9 +45,9 @@ final class PluginsCommand implements CliCommand {
         }
         Path directory;
         try {
-            directory = pluginsDirectory(context.configDirectory());
-        } catch (IOException e) {
-            context.err().println("tegami plugins: cannot read " + e.getMessage());
+            directory = ServerConfig.load(context.configDirectory()).pluginsDir();
+        } catch (ConfigException e) {
+            context.err().println("tegami plugins: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
         List<PluginInfo> plugins;
@@ -68,29 +70,4 @@ final class PluginsCommand implements CliCommand {
         return failed ? ExitCodes.SOFTWARE : ExitCodes.OK;
     }
 
-    /**
-     * The {@code plugins.dir} key of {@code <conf>/tegami.conf}, relative to the installation
-     * root (the parent of the conf folder); default {@code plugins}. Reads only that key.
-     */
-    private static Path pluginsDirectory(Path configDirectory) throws IOException {
-        Path conf = configDirectory.toAbsolutePath().normalize();
-        Path root = conf.getParent() == null ? conf : conf.getParent();
-        String value = "plugins";
-        Path file = conf.resolve("tegami.conf");
-        if (Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    String text = line.strip();
-                    int equals = text.indexOf('=');
-                    if (!text.startsWith("#") && equals > 0 && text.substring(0, equals).strip().equals("plugins.dir")) {
-                        String v = text.substring(equals + 1).strip();
-                        value = v.isEmpty() ? "plugins" : v;
-                    }
-                }
-            } catch (IOException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
-            }
-        }
-        return root.resolve(value).normalize();
-    }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.tegami.core.config.ServerConfig;
 import org.tegami.core.spool.RecipientEntry;
 import org.tegami.core.spool.SpoolAdmin;
 
@@ -43,7 +44,7 @@ public final class QueueCommand implements CliCommand {
             context.err().println("queue: expected list, flush or delete ID (try --help)");
             return ExitCodes.USAGE;
         }
-        Path dir = spoolDirectory(context.configDirectory());
+        Path dir = ServerConfig.load(context.configDirectory()).spoolDir();
         if (!Files.isDirectory(dir)) {
             context.err().println("queue: no spool at " + dir);
             return ExitCodes.CONFIG;
@@ -110,25 +111,5 @@ public final class QueueCommand implements CliCommand {
                 + " bytes");
     }
 
-    private static Path spoolDirectory(Path conf) {
-        Path dir = Path.of(confValue(conf, "spool.dir", "spool"));
-        return dir.isAbsolute() ? dir : conf.toAbsolutePath().getParent().resolve(dir);
-    }
 
-    /** One key of {@code <conf>/tegami.conf}, or the default; to be replaced by the shared parser. */
-    private static String confValue(Path conf, String key, String fallback) {
-        try {
-            for (String line : Files.readAllLines(conf.resolve("tegami.conf"), StandardCharsets.UTF_8)) {
-                String l = line.strip();
-                int eq = l.indexOf('=');
-                if (!l.startsWith("#") && eq > 0 && l.substring(0, eq).strip().equals(key)) {
-                    String v = l.substring(eq + 1).strip();
-                    return v.isEmpty() ? fallback : v;
-                }
-            }
-        } catch (IOException e) {
-            // no readable config: the built-in default applies
-        }
-        return fallback;
-    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.tegami.api.MailAddress;
+import org.tegami.core.config.ServerConfig;
 import org.tegami.core.spool.IncomingMessage;
 import org.tegami.core.spool.SpoolFiles;
 
@@ -82,7 +83,8 @@ public final class SendmailCommand implements CliCommand {
                 return ExitCodes.USAGE;
             }
         }
-        String hostname = confValue(context.configDirectory(), "hostname", "localhost");
+        ServerConfig config = ServerConfig.load(context.configDirectory());
+        String hostname = config.hostname();
         MailAddress envelopeFrom;
         List<MailAddress> to = new ArrayList<>();
         try {
@@ -114,7 +116,7 @@ public final class SendmailCommand implements CliCommand {
         to.forEach(a -> file.append("X-Envelope-To: ").append(a.bracketed()).append('\n'));
         file.append(message);
         try {
-            drop(spoolDirectory(context.configDirectory()), file.toString().getBytes(StandardCharsets.UTF_8));
+            drop(config.spoolDir(), file.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             context.err().println("sendmail: cannot write to the spool: " + e.getMessage());
             return ExitCodes.TEMP_FAIL;
@@ -172,26 +174,5 @@ public final class SendmailCommand implements CliCommand {
         SpoolFiles.forceDirectory(files.incoming());
     }
 
-    private static Path spoolDirectory(Path conf) {
-        Path dir = Path.of(confValue(conf, "spool.dir", "spool"));
-        return dir.isAbsolute() ? dir : conf.toAbsolutePath().getParent().resolve(dir);
-    }
 
-    /** One key of {@code <conf>/tegami.conf}, or the default; to be replaced by the shared parser. */
-    private static String confValue(Path conf, String key, String fallback) {
-        Path file = conf.resolve("tegami.conf");
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String l = line.strip();
-                int eq = l.indexOf('=');
-                if (!l.startsWith("#") && eq > 0 && l.substring(0, eq).strip().equals(key)) {
-                    String v = l.substring(eq + 1).strip();
-                    return v.isEmpty() ? fallback : v;
-                }
-            }
-        } catch (IOException e) {
-            // no readable config: the built-in default applies
-        }
-        return fallback;
-    }
 }

@@ -12,7 +12,7 @@ import org.tinylog.Logger;
 
 /**
  * Publishes accepted messages in batches: one thread takes every pending commit, renames
- * all message files into {@code msg/}, forces that directory once, renames all envelope files
+ * all message files into {@code msg/}, forces that directory once, links all envelope files
  * into {@code queue/} (the commit point), forces that directory once, then wakes all
  * waiters. Sessions that arrive while a batch is being forced share the next one, so N
  * concurrent accepts cost about two directory fsyncs instead of 2N.
@@ -70,45 +70,78 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void publish(List<Commit> batch) {
-        try {
-            for (Commit c : batch) {
+        // Each commit succeeds or fails alone: one bad file must not undo the others.
+        List<Commit> moved = new ArrayList<>();
+        for (Commit c : batch) {
+            try {
                 SpoolFiles.move(c.tmpMessage(), files.messages().resolve(c.id()));
+                moved.add(c);
+            } catch (IOException | RuntimeException e) {
+                fail(c, e);
             }
+        }
+        try {
             // The message must be durable before its envelope can be: an envelope in queue/
             // promises a message in msg/.
             SpoolFiles.forceDirectory(files.messages());
-            for (Commit c : batch) {
-                SpoolFiles.move(c.tmpEnvelope(), files.queue().resolve(c.id()));
+        } catch (IOException e) {
+            moved.forEach(c -> fail(c, e));
+            return;
+        }
+        List<Commit> linked = new ArrayList<>();
+        for (Commit c : moved) {
+            try {
+                linkEnvelope(c);
+                linked.add(c);
+            } catch (IOException | RuntimeException e) {
+                fail(c, e);
             }
+        }
+        try {
             SpoolFiles.forceDirectory(files.queue());
-            batches.incrementAndGet();
-            batch.forEach(c -> c.done().complete(null));
-        } catch (IOException | RuntimeException e) {
-            Logger.tag("queue").error("commit of {} messages failed: {}", batch.size(), e.getMessage());
-            for (Commit c : batch) {
-                cleanUp(c);
-                c.done().completeExceptionally(e);
+        } catch (IOException e) {
+            linked.forEach(c -> fail(c, e));
+            return;
+        }
+        batches.incrementAndGet();
+        linked.forEach(c -> c.done().complete(null));
+    }
+
+    /**
+     * The commit point: a hard link never replaces an existing file, so when two writers
+     * queue the same derived id (an incoming file taken over from a slow instance) only the
+     * first entry counts and the second is dropped, whatever state the first is in by now.
+     */
+    private void linkEnvelope(Commit c) throws IOException {
+        Path queued = files.queue().resolve(c.id());
+        try {
+            if (!Files.exists(files.active().resolve(c.id()))) {
+                Files.createLink(queued, c.tmpEnvelope());
             }
+        } catch (java.nio.file.FileAlreadyExistsException already) {
+            Logger.tag("queue").info("{}: queued already by another writer", c.id());
+        } finally {
+            Files.deleteIfExists(c.tmpEnvelope());
         }
     }
 
-    private void cleanUp(Commit c) {
+    /** Fails one commit and removes only what it wrote itself. */
+    private void fail(Commit c, Exception e) {
+        Logger.tag("queue").error("commit of {} failed: {}", c.id(), e.getMessage());
         try {
-            Files.deleteIfExists(files.queue().resolve(c.id()));
             Files.deleteIfExists(c.tmpEnvelope());
             Files.deleteIfExists(c.tmpMessage());
-            Files.deleteIfExists(files.messages().resolve(c.id()));
-        } catch (IOException e) {
-            Logger.tag("queue").warn("could not clean up failed commit {}: {}", c.id(), e.getMessage());
+        } catch (IOException cleanup) {
+            Logger.tag("queue").warn("could not clean up failed commit {}: {}", c.id(), cleanup.getMessage());
         }
+        c.done().completeExceptionally(e);
     }
 
     private void failRemaining() {
         List<Commit> rest = new ArrayList<>();
         pending.drainTo(rest);
         for (Commit c : rest) {
-            cleanUp(c);
-            c.done().completeExceptionally(new IOException("spool is closed"));
+            fail(c, new IOException("spool is closed"));
         }
     }
 

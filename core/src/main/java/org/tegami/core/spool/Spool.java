@@ -78,13 +78,19 @@ public final class Spool implements Intake, AutoCloseable {
 
     /** Whether {@code id} is queued or claimed. */
     public boolean exists(String id) {
-        return Files.exists(files.queue().resolve(id)) || Files.exists(files.active().resolve(id));
+        // An entry moves between queue/ and active/ by rename at any time (claims, releases,
+        // other instances): looking at queue/ again after active/ sees one that moved back
+        // between the first two looks, so a live entry is never taken for an orphan.
+        Path queued = files.queue().resolve(id);
+        return Files.exists(queued) || Files.exists(files.active().resolve(id)) || Files.exists(queued);
     }
 
     private String store(String id, Envelope envelope, InputStream message) throws IOException {
         Instant arrival = clock.instant();
-        Path tmpMessage = files.tmp().resolve(id + ".msg");
-        Path tmpEnvelope = files.tmp().resolve(id + ".env");
+        // Writer-unique tmp names: two instances may store the same derived id at once.
+        String unique = id + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        Path tmpMessage = files.tmp().resolve(unique + ".msg");
+        Path tmpEnvelope = files.tmp().resolve(unique + ".env");
         long size;
         try {
             try (FileChannel ch = FileChannel.open(tmpMessage, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

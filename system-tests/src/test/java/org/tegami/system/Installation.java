@@ -1,0 +1,187 @@
+package org.tegami.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A throwaway Tegami installation (conf/, spool/) that runs the packaged
+ * {@code core/target/tegami.jar} with the repository's plugin jars, as separate processes.
+ */
+final class Installation {
+
+    static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    static final Path JAR = REPO.resolve("core/target/tegami.jar");
+    private static final Pattern SUBJECT = Pattern.compile("(?m)^Subject: (.*)$");
+
+    private final Path root;
+
+    Installation(Path root, String extraConfig) throws IOException {
+        this.root = root;
+        Files.createDirectories(root.resolve("conf"));
+        Files.createDirectories(root.resolve("spool"));
+        StringBuilder conf = new StringBuilder();
+        conf.append("hostname = system.test\ndomains = localhost\n");
+        conf.append("plugins.dir = ").append(REPO.resolve("plugins")).append('\n');
+        for (String listener : List.of("smtp", "submission", "smtps", "pop3", "pop3s", "imap", "imaps")) {
+            conf.append(listener).append(".listen =\n");
+        }
+        conf.append("queue.rescan = 1s\nqueue.lease = 3s\nqueue.retry-min = 2s\nqueue.retry-max = 4s\n").append(extraConfig);
+        Files.writeString(root.resolve("conf/tegami.conf"), conf);
+        StringBuilder users = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            users.append("u").append(i).append("@localhost:{PLAIN}pass").append(i).append('\n');
+        }
+        Files.writeString(root.resolve("conf/users"), users);
+        Files.writeString(root.resolve("conf/tinylog.properties"),
+                "writer = console\nwriter.stream = err\nwriter.level = info\nwriter.format = {date} {level} [{tag}] {message}\n");
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path conf() {
+        return root.resolve("conf");
+    }
+
+    Path spool() {
+        return root.resolve("spool");
+    }
+
+    /** Starts {@code tegami run}; its output goes to {@code <root>/<logName>}. */
+    Process start(String logName) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--conf", conf().toString(), "run");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(root.resolve(logName).toFile());
+        return pb.start();
+    }
+
+    /** Runs a command of the jar to its end; returns exit code and output. */
+    Result command(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString(), "--conf", conf().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("command did not finish: " + cmd);
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    /**
+     * Puts {@code count} messages numbered {@code from..} into spool/incoming/, each written
+     * aside first and renamed in, for users u1..u10 in turn.
+     */
+    void dropIncoming(int from, int count) throws IOException {
+        Path stage = Files.createDirectories(root.resolve("stage"));
+        Path incoming = Files.createDirectories(spool().resolve("incoming"));
+        for (int i = from; i < from + count; i++) {
+            int user = i % 10 + 1;
+            String message = "X-Envelope-From: <sender@example.org>\nX-Envelope-To: <u" + user + "@localhost>\n"
+                    + "From: sender@example.org\nTo: u" + user + "@localhost\nSubject: message " + i + "\n"
+                    + "Message-ID: <" + i + "@system.test>\n\n" + "body of message " + i + "\n" + "x".repeat(i % 977) + "\n";
+            Path staged = stage.resolve("m" + i);
+            Files.writeString(staged, message);
+            Files.move(staged, incoming.resolve("m" + i));
+        }
+    }
+
+    /** Message files in every user's Maildir ({@code new/} and {@code cur/} of every folder). */
+    List<Path> deliveredFiles() {
+        Path mail = spool().resolve("mail");
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(mail)) {
+            return found;
+        }
+        try {
+            // The server writes lock and tmp files meanwhile: files that vanish are skipped.
+            Files.walkFileTree(mail, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String dir = file.getParent().getFileName().toString();
+                    if (attrs.isRegularFile() && (dir.equals("new") || dir.equals("cur"))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** How often each Subject appears across all delivered files. */
+    Map<String, Integer> subjectCounts() throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Path file : deliveredFiles()) {
+            Matcher m = SUBJECT.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+            counts.merge(m.find() ? m.group(1) : "(none in " + file + ")", 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Waits until at least {@code count} messages are delivered; returns how many are. */
+    int awaitDelivered(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int n = deliveredFiles().size();
+        while (n < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            n = deliveredFiles().size();
+        }
+        return n;
+    }
+
+    /** The WARN and ERROR lines of a server log, to explain a failure. */
+    String problems(String logName) throws IOException {
+        Path log = root.resolve(logName);
+        if (!Files.exists(log)) {
+            return "";
+        }
+        return String.join("\n", Files.readAllLines(log).stream()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("status=deferred"))
+                .filter(l -> !l.contains("file not found")).limit(20).toList());
+    }
+
+    static void stop(Process p) throws InterruptedException {
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
