@@ -51,12 +51,11 @@ class BodyStructureIT {
         Map<String, String> structures = expectations("expected-bodystructure.txt");
         Map<String, String> envelopes = expectations("expected-envelope.txt");
         List<String> names = new ArrayList<>(structures.keySet());
-        for (String name : names) {
-            server.dropIntoNew("t6@localhost", resource(name));
-            Thread.sleep(5);
-        }
         try (ImapClient c = server.connect()) {
             c.ok("a", "LOGIN t6@localhost secret");
+            for (String name : names) {
+                server.dropIntoNew("t6@localhost", resource(name));
+            }
             c.ok("b", "EXAMINE INBOX");
             for (int seq = 1; seq <= names.size(); seq++) {
                 List<String> lines = c.ok("f" + seq, "FETCH " + seq + " (BODY.PEEK[HEADER.FIELDS (MESSAGE-ID SUBJECT)] BODYSTRUCTURE)");
