@@ -13,7 +13,7 @@ final class LineSource {
     static final int MAX_KEPT = 998;
 
     private final InputStream in;
-    private final byte[] buffer = new byte[16384];
+    private final byte[] buffer;
     private int bufPos;
     private int bufLen;
 
@@ -36,8 +36,10 @@ final class LineSource {
     long lines;
     private boolean pushedBack;
 
-    LineSource(InputStream in) {
+    /** @param bufferSize how much to read at a time: small when only the header is wanted */
+    LineSource(InputStream in, int bufferSize) {
         this.in = in;
+        this.buffer = new byte[bufferSize];
     }
 
     /** Advances to the next line; false at end of input. */

@@ -21,18 +21,18 @@ public final class MimeParser {
     private final LineSource src;
     private final List<byte[]> boundaries = new ArrayList<>();
 
-    private MimeParser(InputStream in) {
-        this.src = new LineSource(in);
+    private MimeParser(InputStream in, int bufferSize) {
+        this.src = new LineSource(in, bufferSize);
     }
 
     /** Parses a whole message. */
     public static MimePart parse(InputStream in) throws IOException {
-        return new MimeParser(in).part(false, 0);
+        return new MimeParser(in, 16384).part(false, 0);
     }
 
-    /** Reads only the top-level header (for ENVELOPE and header searches). */
+    /** Reads only the top-level header (for ENVELOPE and header searches), not much beyond it. */
     public static MimeHeader parseHeader(InputStream in) throws IOException {
-        MimeParser p = new MimeParser(in);
+        MimeParser p = new MimeParser(in, 2048);
         return MimeHeader.parse(p.readHeader());
     }
 
