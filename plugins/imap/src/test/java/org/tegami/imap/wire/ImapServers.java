@@ -27,7 +27,12 @@ final class ImapServers implements AutoCloseable {
     }
 
     static ImapServers start() throws Exception {
-        TestServer.Builder builder = TestServer.builder().extension("imap", new ImapService())
+        return start(TestServer.builder());
+    }
+
+    /** With extra settings already on the builder (connection limits ...). */
+    static ImapServers start(TestServer.Builder builder) throws Exception {
+        builder.extension("imap", new ImapService())
                 .user("alice@localhost", "secret").user("bob@localhost", "secret");
         for (int i = 1; i <= 40; i++) {
             builder.user("t" + i + "@localhost", "secret");
