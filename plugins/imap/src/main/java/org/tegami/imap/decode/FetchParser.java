@@ -29,9 +29,9 @@ final class FetchParser implements CommandParser {
                 name = "";
             }
             switch (name) {
-                case "ALL" -> macro(t, items, Name.FLAGS, Name.INTERNALDATE, Name.RFC822_SIZE, Name.ENVELOPE);
-                case "FAST" -> macro(t, items, Name.FLAGS, Name.INTERNALDATE, Name.RFC822_SIZE);
-                case "FULL" -> macro(t, items, Name.FLAGS, Name.INTERNALDATE, Name.RFC822_SIZE, Name.ENVELOPE,
+                case "ALL" -> macro(items, Name.FLAGS, Name.INTERNALDATE, Name.RFC822_SIZE, Name.ENVELOPE);
+                case "FAST" -> macro(items, Name.FLAGS, Name.INTERNALDATE, Name.RFC822_SIZE);
+                case "FULL" -> macro(items, Name.FLAGS, Name.INTERNALDATE, Name.RFC822_SIZE, Name.ENVELOPE,
                         Name.BODY);
                 default -> {
                     t.rewind(mark);
@@ -43,7 +43,7 @@ final class FetchParser implements CommandParser {
         return new Request.Fetch(tag, uid, set, items);
     }
 
-    private static void macro(CommandTokenizer t, List<FetchItem> items, Name... names) {
+    private static void macro(List<FetchItem> items, Name... names) {
         for (Name n : names) {
             items.add(new Attribute(n));
         }
