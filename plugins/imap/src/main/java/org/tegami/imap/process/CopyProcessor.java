@@ -25,6 +25,9 @@ final class CopyProcessor implements CommandProcessor<Request.Copy> {
     @Override
     public Completion process(Request.Copy request, ImapSession session) throws IOException {
         SelectedFolder folder = session.selected();
+        if (!request.uid() && !folder.validSequenceNumbers(request.set())) {
+            return Completion.bad("Invalid message sequence number");
+        }
         boolean move = request.verb().equals("MOVE");
         if (move && folder.readOnly()) {
             return Completion.no("READ-ONLY", "Mailbox is read-only");

@@ -42,6 +42,9 @@ final class FetchProcessor implements CommandProcessor<Request.Fetch> {
     @Override
     public Completion process(Request.Fetch request, ImapSession session) throws IOException {
         SelectedFolder folder = session.selected();
+        if (!request.uid() && !folder.validSequenceNumbers(request.set())) {
+            return Completion.bad("Invalid message sequence number");
+        }
         List<FetchItem> items = new ArrayList<>(request.items());
         if (request.uid() && !items.contains(new Attribute(FetchItem.Name.UID))) {
             items.add(0, new Attribute(FetchItem.Name.UID));

@@ -21,6 +21,9 @@ final class StoreProcessor implements CommandProcessor<Request.Store> {
     @Override
     public Completion process(Request.Store request, ImapSession session) throws IOException {
         SelectedFolder folder = session.selected();
+        if (!request.uid() && !folder.validSequenceNumbers(request.set())) {
+            return Completion.bad("Invalid message sequence number");
+        }
         if (folder.readOnly()) {
             return Completion.no("READ-ONLY", "Mailbox is read-only");
         }

@@ -103,6 +103,21 @@ public final class SelectedFolder implements AutoCloseable {
         return Collections.unmodifiableSet(keywords);
     }
 
+    /**
+     * Whether a set of message sequence numbers stays within the mailbox: RFC 3501 9 makes a
+     * number above EXISTS invalid (UID sets may name absent UIDs; {@code *} is always valid).
+     */
+    public boolean validSequenceNumbers(SequenceSet set) {
+        for (SequenceSet.Range r : set.ranges()) {
+            for (long n : new long[] {r.start(), r.end()}) {
+                if (n != SequenceSet.STAR && n > uids.size()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The sequence numbers a set names, ascending; UIDs not present are skipped (RFC 3501 6.4.8). */
     public List<Integer> resolve(SequenceSet set, boolean byUid) {
         List<Integer> out = new ArrayList<>();
