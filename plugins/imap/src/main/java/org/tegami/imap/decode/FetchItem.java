@@ -50,6 +50,34 @@ public sealed interface FetchItem {
         }
     }
 
+    /**
+     * BINARY[part]&lt;partial&gt;, BINARY.PEEK[...] or BINARY.SIZE[part] (RFC 3516): the part
+     * with its Content-Transfer-Encoding undone.
+     *
+     * @param part the part numbers, empty for the whole message
+     * @param sizeOnly BINARY.SIZE
+     */
+    record Binary(boolean peek, List<Integer> part, long partialStart, long partialLength, boolean sizeOnly)
+            implements FetchItem {
+
+        public Binary {
+            part = List.copyOf(part);
+        }
+
+        /** The item name in the response: BINARY[1.2]&lt;origin&gt; or BINARY.SIZE[1.2]. */
+        public String responseName() {
+            StringBuilder s = new StringBuilder(sizeOnly ? "BINARY.SIZE[" : "BINARY[");
+            for (int i = 0; i < part.size(); i++) {
+                s.append(i > 0 ? "." : "").append(part.get(i));
+            }
+            s.append(']');
+            if (partialStart >= 0) {
+                s.append('<').append(partialStart).append('>');
+            }
+            return s.toString();
+        }
+    }
+
     /** The attributes without arguments. */
     enum Name {
         FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE;

@@ -77,9 +77,33 @@ final class FetchParser implements CommandParser {
                 return section(t, false);
             case "BODY.PEEK":
                 return section(t, true);
+            case "BINARY", "BINARY.PEEK", "BINARY.SIZE":
+                return binary(t, name);
             default:
                 throw new BadCommandException(name.isEmpty() ? "Expected a FETCH item" : "Unknown FETCH item " + name);
         }
+    }
+
+    /** RFC 3516: {@code "[" [section-part] "]"}, a partial except for BINARY.SIZE. */
+    private static FetchItem.Binary binary(CommandTokenizer t, String name) throws BadCommandException {
+        t.expect('[');
+        List<Integer> part = new ArrayList<>();
+        if (!t.peekIs(']')) {
+            do {
+                part.add((int) Math.min(Integer.MAX_VALUE, t.nzNumber()));
+            } while (t.skip('.'));
+        }
+        t.expect(']');
+        boolean size = name.equals("BINARY.SIZE");
+        long start = -1;
+        long length = 0;
+        if (!size && t.skip('<')) {
+            start = t.number();
+            t.expect('.');
+            length = t.nzNumber();
+            t.expect('>');
+        }
+        return new FetchItem.Binary(name.equals("BINARY.PEEK"), part, start, length, size);
     }
 
     /** {@code "[" [section-spec] "]" ["<" number "." nz-number ">"]}. */

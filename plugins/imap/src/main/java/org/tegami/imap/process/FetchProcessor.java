@@ -27,7 +27,7 @@ import org.tegami.imap.session.SelectedFolder;
 import org.tegami.imap.session.SessionState;
 
 /**
- * FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8): every data item. Fetching a non-PEEK body
+ * FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8): every data item, and BINARY (RFC 3516). Fetching a non-PEEK body
  * section sets \Seen (unless read-only) and reports the new FLAGS. Messages expunged elsewhere
  * but still numbered answer from what is known and make the command end in NO [EXPUNGEISSUED]
  * when their content was asked for.
@@ -49,8 +49,10 @@ final class FetchProcessor implements CommandProcessor<Request.Fetch> {
         if (request.uid() && !items.contains(new Attribute(FetchItem.Name.UID))) {
             items.add(0, new Attribute(FetchItem.Name.UID));
         }
-        boolean setsSeen = !folder.readOnly() && items.stream().anyMatch(i -> i instanceof Section s && !s.peek());
-        boolean needsContent = items.stream().anyMatch(i -> i instanceof Section || (i instanceof Attribute a
+        boolean setsSeen = !folder.readOnly() && items.stream().anyMatch(i -> (i instanceof Section s && !s.peek())
+                || (i instanceof FetchItem.Binary b && !b.peek() && !b.sizeOnly()));
+        boolean needsContent = items.stream().anyMatch(i -> i instanceof Section || i instanceof FetchItem.Binary
+                || (i instanceof Attribute a
                 && (a.name() == FetchItem.Name.ENVELOPE || a.name() == FetchItem.Name.BODY
                 || a.name() == FetchItem.Name.BODYSTRUCTURE)));
         boolean missed = false;
@@ -62,6 +64,8 @@ final class FetchProcessor implements CommandProcessor<Request.Fetch> {
             }
             try {
                 fetchOne(session, folder, seq, items, setsSeen);
+            } catch (BinaryContent.UnknownEncoding e) {
+                return Completion.no("UNKNOWN-CTE", e.getMessage());
             } catch (MailboxException e) {
                 if (e.reason() != MailboxException.Reason.EXPUNGED) {
                     throw e;
@@ -102,7 +106,17 @@ final class FetchProcessor implements CommandProcessor<Request.Fetch> {
             }
             FetchItem item = items.get(i);
             Object value = prepared.get(i);
-            if (item instanceof Section s) {
+            if (item instanceof FetchItem.Binary b) {
+                out.write(b.responseName() + " ");
+                BinaryContent content = (BinaryContent) value;
+                if (content == null) {
+                    out.write("NIL");
+                } else if (b.sizeOnly()) {
+                    out.write(String.valueOf(content.size()));
+                } else {
+                    content.write(out, b, folder, uid);
+                }
+            } else if (item instanceof Section s) {
                 out.write(sectionName(s) + " ");
                 SectionContent content = (SectionContent) value;
                 if (content.missing()) {
@@ -126,6 +140,9 @@ final class FetchProcessor implements CommandProcessor<Request.Fetch> {
             throws IOException {
         if (item instanceof Section s) {
             return SectionContent.resolve(s, folder, info.uid(), info.size());
+        }
+        if (item instanceof FetchItem.Binary b) {
+            return BinaryContent.resolve(b, folder, info.uid(), info.size());
         }
         return switch (((Attribute) item).name()) {
             case FLAGS -> "";

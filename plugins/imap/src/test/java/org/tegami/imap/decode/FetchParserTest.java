@@ -49,6 +49,15 @@ class FetchParserTest {
     }
 
     @Test
+    void parsesBinaryItems() throws Exception {
+        assertEquals(List.of(new FetchItem.Binary(true, List.of(1, 2), 0, 10, false)), items("BINARY.PEEK[1.2]<0.10>"));
+        assertEquals(List.of(new FetchItem.Binary(false, List.of(), -1, 0, true)), items("BINARY.SIZE[]"));
+        assertEquals("BINARY[3]<5>", ((FetchItem.Binary) items("binary[3]<5.1>").get(0)).responseName());
+        assertThrows(BadCommandException.class, () -> items("BINARY[1.TEXT]"));
+        assertThrows(BadCommandException.class, () -> items("BINARY.SIZE[1]<0.5>"));
+    }
+
+    @Test
     void rejectsBrokenItems() {
         for (String bad : new String[] {"BODY[MIME]", "BODY[1.FOO]", "BODY[HEADER.FIELDS]", "BODY[]<1>", "BODY[]<1.0>",
                 "(FLAGS", "FLAGS)", "BOGUS", "()", "BODY[0]", "ALL FLAGS"}) {

@@ -67,6 +67,25 @@ class CorpusFetchSearchTest {
     }
 
     @Test
+    void fetchesDecodedPartsWithBinary() throws Exception {
+        String pdf = client.ok("a", "FETCH 3 (BINARY.SIZE[2] BINARY.PEEK[2]<0.8>)").get(0);
+        assertEquals("* 3 FETCH (BINARY.SIZE[2] 65 BINARY[2]<0> {8}\r\n%PDF-1.4)", pdf);
+        assertEquals("* 2 FETCH (BINARY.SIZE[1] 21)", client.ok("b", "FETCH 2 BINARY.SIZE[1]").get(0));
+        assertEquals("* 2 FETCH (BINARY[1] {21}\r\nGr\u00fc\u00dfe aus M\u00fcnchen! FLAGS (\\Seen \\Recent))",
+                client.ok("c", "FETCH 2 BINARY[1]").get(0));
+        assertEquals("* 1 FETCH (BINARY[9] NIL)", client.ok("d", "FETCH 1 BINARY.PEEK[9]").get(0));
+        imap.store.deliver("alice@localhost", "INBOX", "Content-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 x\r\n");
+        client.ok("n", "NOOP");
+        assertTrue(client.command("e", "FETCH 7 BINARY.PEEK[1]").get(0).startsWith("e NO [UNKNOWN-CTE]"));
+        byte[] nul = "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        imap.store.deliver("alice@localhost", "INBOX", nul, Set.of());
+        client.ok("o", "NOOP");
+        String literal8 = client.ok("f", "FETCH 8 BINARY.PEEK[1]").get(0);
+        assertTrue(literal8.startsWith("* 8 FETCH (BINARY[1] ~{3}\r\n"), literal8);
+    }
+
+    @Test
     void fetchesSectionsOfNestedMessages() throws Exception {
         assertEquals("* 4 FETCH (BODY[2.1] {3}\r\nHi!)", client.ok("a", "FETCH 4 BODY.PEEK[2.1]").get(0));
         assertEquals("* 4 FETCH (BODY[2.2.MIME] {91}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
