@@ -11,7 +11,7 @@ final class MailboxParser implements CommandParser {
     static final Set<String> VERBS = Set.of("SELECT", "EXAMINE", "CREATE", "DELETE", "RENAME", "SUBSCRIBE",
             "UNSUBSCRIBE", "STATUS");
     static final Set<String> STATUS_ITEMS = Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
-            "SIZE");
+            "SIZE", "DELETED");
 
     @Override
     public Request parse(String tag, String verb, boolean uid, CommandTokenizer t) throws BadCommandException {

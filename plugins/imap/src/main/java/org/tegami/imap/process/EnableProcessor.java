@@ -7,7 +7,7 @@ import org.tegami.imap.decode.Request;
 import org.tegami.imap.session.ImapSession;
 import org.tegami.imap.session.SessionState;
 
-/** ENABLE (RFC 5161); UTF8=ACCEPT (RFC 6855) is the one extension that needs it here. */
+/** ENABLE (RFC 5161) of UTF8=ACCEPT (RFC 6855) and IMAP4rev2 (RFC 9051). */
 final class EnableProcessor implements CommandProcessor<Request.Enable> {
 
     @Override
@@ -22,6 +22,9 @@ final class EnableProcessor implements CommandProcessor<Request.Enable> {
             if (cap.equals("UTF8=ACCEPT") && !session.utf8()) {
                 session.enableUtf8();
                 enabled.append(' ').append(cap);
+            } else if (cap.equals("IMAP4REV2") && !session.rev2()) {
+                session.enableRev2();
+                enabled.append(" IMAP4rev2");
             }
         }
         session.out().untagged(enabled.toString());

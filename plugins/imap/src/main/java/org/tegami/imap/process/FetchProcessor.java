@@ -127,11 +127,11 @@ final class FetchProcessor implements CommandProcessor<Request.Fetch> {
             } else {
                 FetchItem.Name name = ((Attribute) item).name();
                 flagsSent |= name == FetchItem.Name.FLAGS;
-                out.write(name.wire() + " " + (name == FetchItem.Name.FLAGS ? FlagsEncoder.flags(info, true) : value));
+                out.write(name.wire() + " " + (name == FetchItem.Name.FLAGS ? FlagsEncoder.flags(info, folder.showsRecent()) : value));
             }
         }
         if (flagsChanged && !flagsSent) {
-            out.write(" FLAGS " + FlagsEncoder.flags(info, true));
+            out.write(" FLAGS " + FlagsEncoder.flags(info, folder.showsRecent()));
         }
         out.write(")\r\n");
     }

@@ -101,7 +101,8 @@ final class ListProcessor implements CommandProcessor<Request.ListMailboxes> {
     private static void status(ImapSession session, String name, List<String> items) throws IOException {
         try {
             var status = session.mailbox().status(name);
-            session.out().untagged(StatusEncoder.encode(session.wireName(name), items, status, session.utf8()));
+            long deleted = items.contains("DELETED") ? StatusProcessor.deletedCount(session, name) : -1;
+            session.out().untagged(StatusEncoder.encode(session.wireName(name), items, status, deleted, session.utf8()));
         } catch (MailboxException e) {
             // RFC 5819: a mailbox that vanished in between gets no STATUS
         }

@@ -57,7 +57,9 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
                 found.add(request.uid() ? folder.uid(seq) : seq);
             }
         }
-        session.out().untagged(request.returnOptions() == null ? classic(found) : extended(request, found));
+        // RFC 9051 6.4.4: with IMAP4rev2 every SEARCH answers ESEARCH
+        boolean esearch = request.returnOptions() != null || session.rev2();
+        session.out().untagged(esearch ? extended(request, found) : classic(found));
         return Completion.ok("SEARCH completed");
     }
 
@@ -71,7 +73,8 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
 
     /** RFC 4731 3: {@code ESEARCH (TAG "a") UID MIN 2 COUNT 5}; empty options mean ALL. */
     private static String extended(Request.Search request, List<Long> found) {
-        List<String> options = request.returnOptions().isEmpty() ? List.of("ALL") : request.returnOptions();
+        List<String> options = request.returnOptions() == null || request.returnOptions().isEmpty() ? List.of("ALL")
+                : request.returnOptions();
         StringBuilder out = new StringBuilder("ESEARCH (TAG ");
         ImapStrings.string(out, request.tag(), false);
         out.append(')');

@@ -56,7 +56,7 @@ final class StoreProcessor implements CommandProcessor<Request.Store> {
                     updated.keywords(), updated.internalDate(), old.recent());
             folder.updated(merged);
             if (!request.silent()) {
-                session.out().untagged(seq + " FETCH (FLAGS " + FlagsEncoder.flags(merged, true)
+                session.out().untagged(seq + " FETCH (FLAGS " + FlagsEncoder.flags(merged, folder.showsRecent())
                         + (request.uid() ? " UID " + uid : "") + ")");
             }
         }

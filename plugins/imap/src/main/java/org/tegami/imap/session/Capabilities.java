@@ -13,7 +13,7 @@ public final class Capabilities {
     }
 
     public static String of(ImapSession s) {
-        StringBuilder caps = new StringBuilder("IMAP4rev1");
+        StringBuilder caps = new StringBuilder("IMAP4rev1 IMAP4rev2");
         if (s.state() == SessionState.NOT_AUTHENTICATED) {
             if (s.connection().canStartTls() && !s.connection().isSecure()) {
                 caps.append(" STARTTLS");

@@ -47,6 +47,7 @@ public final class ImapSession {
     private UserMailbox mailbox;
     private SelectedFolder selected;
     private boolean utf8;
+    private boolean rev2;
     private int badInRow;
 
     public ImapSession(Connection connection, ServerContext context, ImapConfig config, ProcessorTable processors) {
@@ -64,7 +65,7 @@ public final class ImapSession {
         ThreadContext.put("session", connection.id());
         try {
             LOG.info("connect from {} on {}", connection.remoteAddress(), connection.listenerName());
-            out.untagged("OK [CAPABILITY " + Capabilities.of(this) + "] Tegami IMAP4rev1 ready");
+            out.untagged("OK [CAPABILITY " + Capabilities.of(this) + "] Tegami IMAP ready");
             out.flush();
             while (state != SessionState.LOGOUT) {
                 if (!step()) {
@@ -284,6 +285,16 @@ public final class ImapSession {
     }
 
     public void enableUtf8() {
+        utf8 = true;
+    }
+
+    /** Whether the client enabled IMAP4rev2 (RFC 9051): no \\Recent, ESEARCH, UTF-8 names. */
+    public boolean rev2() {
+        return rev2;
+    }
+
+    public void enableRev2() {
+        rev2 = true;
         utf8 = true;
     }
 

@@ -42,8 +42,16 @@ public final class SelectedFolder implements AutoCloseable {
         }
     };
 
+    private final boolean rev2;
+
     public SelectedFolder(FolderView view) {
+        this(view, false);
+    }
+
+    /** @param rev2 IMAP4rev2 rules: no RECENT responses, no \\Recent flag (RFC 9051) */
+    public SelectedFolder(FolderView view, boolean rev2) {
         this.view = view;
+        this.rev2 = rev2;
         for (MessageInfo m : view.messages()) {
             uids.add(m.uid());
             infos.put(m.uid(), m);
@@ -64,6 +72,11 @@ public final class SelectedFolder implements AutoCloseable {
     }
 
     /** Messages the client knows of (EXISTS). */
+    /** Whether \\Recent is shown (IMAP4rev1) or not (IMAP4rev2). */
+    public boolean showsRecent() {
+        return !rev2;
+    }
+
     public int exists() {
         return uids.size();
     }
@@ -180,7 +193,7 @@ public final class SelectedFolder implements AutoCloseable {
             if (!old.flags().equals(m.flags()) || !old.keywords().equals(m.keywords())) {
                 infos.put(m.uid(), merged);
                 int seq = Collections.binarySearch(uids, m.uid()) + 1;
-                fetches.add(seq + " FETCH (UID " + m.uid() + " FLAGS " + FlagsEncoder.flags(merged, true) + ")");
+                fetches.add(seq + " FETCH (UID " + m.uid() + " FLAGS " + FlagsEncoder.flags(merged, !rev2) + ")");
             }
         }
         for (MessageInfo m : changes.added()) {
@@ -200,7 +213,9 @@ public final class SelectedFolder implements AutoCloseable {
                 }
             }
             out.untagged(uids.size() + " EXISTS");
-            out.untagged(recentCount() + " RECENT");
+            if (!rev2) {
+                out.untagged(recentCount() + " RECENT");
+            }
         }
     }
 

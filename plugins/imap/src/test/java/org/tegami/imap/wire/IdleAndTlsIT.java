@@ -56,7 +56,7 @@ class IdleAndTlsIT {
         plain.connect(new InetSocketAddress("127.0.0.1", server.port("imap")), 5000);
         plain.setSoTimeout(10_000);
         ImapClient before = new ImapClient(plain.getInputStream(), plain.getOutputStream(), plain::close);
-        before.expect("\\* OK \\[CAPABILITY IMAP4rev1 STARTTLS .*");
+        before.expect("\\* OK \\[CAPABILITY IMAP4rev1 IMAP4rev2 STARTTLS .*");
         before.sendRaw("a STARTTLS\r\nb LOGOUT\r\n");
         before.expect("a OK Begin TLS negotiation now");
         SSLSocket tls = (SSLSocket) SelfSignedTlsProvider.trustingClientContext().getSocketFactory()
@@ -78,7 +78,7 @@ class IdleAndTlsIT {
         tls.setSoTimeout(10_000);
         try (ImapClient c = new ImapClient(tls.getInputStream(), tls.getOutputStream(), tls::close)) {
             String greeting = c.readLine();
-            assertTrue(greeting.startsWith("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN"), greeting);
+            assertTrue(greeting.startsWith("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 AUTH=PLAIN"), greeting);
             c.ok("a", "AUTHENTICATE PLAIN AGFsaWNlQGxvY2FsaG9zdABzZWNyZXQ=");
             assertTrue(c.ok("b", "LIST \"\" INBOX").get(0).contains("\"INBOX\""));
         }
