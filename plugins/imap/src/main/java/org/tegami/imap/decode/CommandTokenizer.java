@@ -258,6 +258,9 @@ public final class CommandTokenizer {
 
     /** A sequence-set of numbers and ranges; {@code *} is the largest number in use. */
     public SequenceSet sequenceSet() throws BadCommandException {
+        if (skip('$')) {
+            return SequenceSet.SAVED;
+        }
         List<SequenceSet.Range> ranges = new ArrayList<>();
         do {
             long a = seqNumber();
@@ -280,7 +283,7 @@ public final class CommandTokenizer {
     /** Whether a sequence set starts here (a digit or {@code *}). */
     public boolean atSequenceSet() {
         int c = peek();
-        return c == '*' || (c >= '0' && c <= '9');
+        return c == '*' || c == '$' || (c >= '0' && c <= '9');
     }
 
     private String ascii(int from, int to) {

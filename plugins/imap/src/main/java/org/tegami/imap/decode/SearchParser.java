@@ -13,7 +13,7 @@ import org.tegami.imap.search.SearchKey.Comparison;
  */
 final class SearchParser implements CommandParser {
 
-    private static final java.util.Set<String> RETURN_OPTIONS = java.util.Set.of("MIN", "MAX", "COUNT", "ALL");
+    private static final java.util.Set<String> RETURN_OPTIONS = java.util.Set.of("MIN", "MAX", "COUNT", "ALL", "SAVE");
 
     /** Deep nesting of NOT/OR/() would only serve to exhaust the stack. */
     private static final int MAX_DEPTH = 100;

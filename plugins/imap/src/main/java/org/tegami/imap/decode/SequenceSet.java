@@ -6,13 +6,20 @@ import java.util.List;
  * An RFC 3501 sequence-set: message sequence numbers or UIDs, with {@code *} standing for the
  * largest one in use (stored as {@link #STAR} and resolved by the caller).
  */
-public record SequenceSet(List<Range> ranges) {
+public record SequenceSet(List<Range> ranges, boolean saved) {
 
     /** The placeholder for {@code *}. */
     public static final long STAR = Long.MAX_VALUE;
 
+    /** {@code $}: the result saved by the last SEARCH RETURN (SAVE) (RFC 5182). */
+    public static final SequenceSet SAVED = new SequenceSet(List.of(), true);
+
     public SequenceSet {
         ranges = List.copyOf(ranges);
+    }
+
+    public SequenceSet(List<Range> ranges) {
+        this(ranges, false);
     }
 
     /**

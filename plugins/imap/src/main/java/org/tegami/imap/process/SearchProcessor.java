@@ -43,7 +43,9 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
         SelectedFolder folder = session.selected();
         int count = folder.exists();
         long largestUid = count == 0 ? 0 : folder.uid(count);
-        SearchEvaluator evaluator = new SearchEvaluator(count, largestUid, ZoneId.systemDefault());
+        SearchEvaluator evaluator = new SearchEvaluator(count, largestUid, ZoneId.systemDefault(),
+                new java.util.HashSet<>(folder.savedResult()));
+        List<Long> matchedUids = new ArrayList<>();
         List<Long> found = new ArrayList<>();
         for (int seq = 1; seq <= count; seq++) {
             Target target = new Target(folder, seq);
@@ -55,12 +57,43 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
             }
             if (match) {
                 found.add(request.uid() ? folder.uid(seq) : seq);
+                matchedUids.add(folder.uid(seq));
+            }
+        }
+        List<String> options = request.returnOptions() == null ? List.of() : request.returnOptions();
+        if (options.contains("SAVE")) {
+            save(folder, options, matchedUids);
+            if (options.size() == 1) {
+                // RFC 5182 2.1: SAVE alone answers no ESEARCH
+                return Completion.ok("SEARCH completed, result saved");
             }
         }
         // RFC 9051 6.4.4: with IMAP4rev2 every SEARCH answers ESEARCH
         boolean esearch = request.returnOptions() != null || session.rev2();
         session.out().untagged(esearch ? extended(request, found) : classic(found));
         return Completion.ok("SEARCH completed");
+    }
+
+    /** RFC 5182 2.4: with MIN or MAX but neither ALL nor COUNT, only the minimum and maximum are saved. */
+    private static void save(SelectedFolder folder, List<String> options, List<Long> uids) {
+        boolean min = options.contains("MIN");
+        boolean max = options.contains("MAX");
+        boolean whole = options.contains("ALL") || options.contains("COUNT") || (!min && !max);
+        folder.saveResult(whole ? uids : pick(uids, min, max));
+    }
+
+    private static List<Long> pick(List<Long> uids, boolean min, boolean max) {
+        if (uids.isEmpty()) {
+            return uids;
+        }
+        List<Long> out = new ArrayList<>();
+        if (min) {
+            out.add(uids.get(0));
+        }
+        if (max && (!min || uids.size() > 1)) {
+            out.add(uids.get(uids.size() - 1));
+        }
+        return out;
     }
 
     private static String classic(List<Long> found) {

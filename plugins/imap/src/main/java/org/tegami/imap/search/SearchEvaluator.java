@@ -18,11 +18,18 @@ public final class SearchEvaluator {
     private final long largestSequence;
     private final long largestUid;
     private final ZoneId zone;
+    private final java.util.Set<Long> savedUids;
 
     public SearchEvaluator(long largestSequence, long largestUid, ZoneId zone) {
+        this(largestSequence, largestUid, zone, java.util.Set.of());
+    }
+
+    /** @param savedUids the result {@code $} stands for (RFC 5182) */
+    public SearchEvaluator(long largestSequence, long largestUid, ZoneId zone, java.util.Set<Long> savedUids) {
         this.largestSequence = largestSequence;
         this.largestUid = largestUid;
         this.zone = zone;
+        this.savedUids = savedUids;
     }
 
     public boolean matches(SearchKey key, SearchTarget m) throws IOException {
@@ -38,6 +45,9 @@ public final class SearchEvaluator {
         } else if (key instanceof SearchKey.Size s) {
             return s.larger() ? m.info().size() > s.octets() : m.info().size() < s.octets();
         } else if (key instanceof SearchKey.Sequence s) {
+            if (s.set().saved()) {
+                return savedUids.contains(m.info().uid());
+            }
             return s.uid() ? s.set().contains(m.info().uid(), largestUid)
                     : s.set().contains(m.sequence(), largestSequence);
         } else if (key instanceof SearchKey.Not n) {

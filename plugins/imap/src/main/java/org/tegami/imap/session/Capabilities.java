@@ -7,7 +7,7 @@ package org.tegami.imap.session;
 public final class Capabilities {
 
     static final String EXTENSIONS = "LITERAL+ SASL-IR ID ENABLE IDLE UIDPLUS MOVE NAMESPACE UNSELECT CHILDREN"
-            + " SPECIAL-USE LIST-EXTENDED LIST-STATUS ESEARCH STATUS=SIZE BINARY UTF8=ACCEPT";
+            + " SPECIAL-USE LIST-EXTENDED LIST-STATUS ESEARCH SEARCHRES STATUS=SIZE BINARY UTF8=ACCEPT";
 
     private Capabilities() {
     }

@@ -43,6 +43,7 @@ public final class SelectedFolder implements AutoCloseable {
     };
 
     private final boolean rev2;
+    private List<Long> savedResult = List.of();
 
     public SelectedFolder(FolderView view) {
         this(view, false);
@@ -120,6 +121,16 @@ public final class SelectedFolder implements AutoCloseable {
      * Whether a set of message sequence numbers stays within the mailbox: RFC 3501 9 makes a
      * number above EXISTS invalid (UID sets may name absent UIDs; {@code *} is always valid).
      */
+    /** Keeps a SEARCH result for {@code $} (RFC 5182), as UIDs so expunges cannot shift it. */
+    public void saveResult(List<Long> resultUids) {
+        savedResult = List.copyOf(resultUids);
+    }
+
+    /** The saved result, UIDs ascending. */
+    public List<Long> savedResult() {
+        return savedResult;
+    }
+
     public boolean validSequenceNumbers(SequenceSet set) {
         for (SequenceSet.Range r : set.ranges()) {
             for (long n : new long[] {r.start(), r.end()}) {
@@ -135,6 +146,15 @@ public final class SelectedFolder implements AutoCloseable {
     public List<Integer> resolve(SequenceSet set, boolean byUid) {
         List<Integer> out = new ArrayList<>();
         if (uids.isEmpty()) {
+            return out;
+        }
+        if (set.saved()) {
+            for (long uid : savedResult) {
+                int index = Collections.binarySearch(uids, uid);
+                if (index >= 0) {
+                    out.add(index + 1);
+                }
+            }
             return out;
         }
         long largest = byUid ? uids.get(uids.size() - 1) : uids.size();
