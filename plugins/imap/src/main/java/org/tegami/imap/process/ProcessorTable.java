@@ -1,0 +1,50 @@
+package org.tegami.imap.process;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.tegami.imap.decode.Request;
+
+/** The command table: verb to processor. Immutable and shared by all sessions. */
+public final class ProcessorTable {
+
+    private final Map<String, CommandProcessor<? extends Request>> table = new HashMap<>();
+
+    public ProcessorTable() {
+        table.put("CAPABILITY", new CapabilityProcessor());
+        table.put("NOOP", new NoopProcessor());
+        table.put("CHECK", new CheckProcessor());
+        table.put("LOGOUT", new LogoutProcessor());
+        table.put("STARTTLS", new StartTlsProcessor());
+        table.put("LOGIN", new LoginProcessor());
+        table.put("AUTHENTICATE", new AuthenticateProcessor());
+        table.put("SELECT", new SelectProcessor());
+        table.put("EXAMINE", new SelectProcessor());
+        table.put("CREATE", new CreateProcessor());
+        table.put("DELETE", new DeleteProcessor());
+        table.put("RENAME", new RenameProcessor());
+        table.put("SUBSCRIBE", new SubscribeProcessor());
+        table.put("UNSUBSCRIBE", new SubscribeProcessor());
+        table.put("LIST", new ListProcessor());
+        table.put("LSUB", new LsubProcessor());
+        table.put("STATUS", new StatusProcessor());
+        table.put("APPEND", new AppendProcessor());
+        table.put("CLOSE", new CloseProcessor());
+        table.put("UNSELECT", new UnselectProcessor());
+        table.put("EXPUNGE", new ExpungeProcessor());
+        table.put("SEARCH", new SearchProcessor());
+        table.put("FETCH", new FetchProcessor());
+        table.put("STORE", new StoreProcessor());
+        table.put("COPY", new CopyProcessor());
+        table.put("MOVE", new CopyProcessor());
+        table.put("IDLE", new IdleProcessor());
+        table.put("NAMESPACE", new NamespaceProcessor());
+        table.put("ENABLE", new EnableProcessor());
+        table.put("ID", new IdProcessor());
+    }
+
+    /** The processor for a verb, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    public CommandProcessor<Request> find(String verb) {
+        return (CommandProcessor<Request>) table.get(verb);
+    }
+}

@@ -1,0 +1,175 @@
+package org.tegami.imap.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tegami.api.MailboxException;
+import org.tegami.api.MessageInfo;
+import org.tegami.imap.decode.Request;
+import org.tegami.imap.encode.ImapStrings;
+import org.tegami.imap.mime.MimeHeader;
+import org.tegami.imap.mime.MimeParser;
+import org.tegami.imap.mime.MimePart;
+import org.tegami.imap.search.SearchEvaluator;
+import org.tegami.imap.search.SearchTarget;
+import org.tegami.imap.session.ImapSession;
+import org.tegami.imap.session.SelectedFolder;
+import org.tegami.imap.session.SessionState;
+
+/**
+ * SEARCH and UID SEARCH (RFC 3501 6.4.4, 6.4.8), with ESEARCH results (RFC 4731). Charsets US-ASCII and UTF-8 are accepted
+ * (strings arrive as UTF-8 either way); others answer BADCHARSET. A message expunged elsewhere
+ * but still numbered matches only keys that need no content.
+ */
+final class SearchProcessor implements CommandProcessor<Request.Search> {
+
+    @Override
+    public Set<SessionState> states() {
+        return States.SELECTED;
+    }
+
+    @Override
+    public Completion process(Request.Search request, ImapSession session) throws IOException {
+        if (request.charset() != null) {
+            String cs = request.charset().toUpperCase(Locale.ROOT);
+            if (!cs.equals("UTF-8") && !cs.equals("US-ASCII")) {
+                return Completion.no("BADCHARSET (UTF-8 US-ASCII)", "Unsupported charset");
+            }
+        }
+        SelectedFolder folder = session.selected();
+        int count = folder.exists();
+        long largestUid = count == 0 ? 0 : folder.uid(count);
+        SearchEvaluator evaluator = new SearchEvaluator(count, largestUid, ZoneId.systemDefault(),
+                new java.util.HashSet<>(folder.savedResult()));
+        List<Long> matchedUids = new ArrayList<>();
+        List<Long> found = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {
+            Target target = new Target(folder, seq);
+            boolean match;
+            try {
+                match = evaluator.matches(request.key(), target);
+            } catch (MailboxException e) {
+                match = false;
+            }
+            if (match) {
+                found.add(request.uid() ? folder.uid(seq) : seq);
+                matchedUids.add(folder.uid(seq));
+            }
+        }
+        List<String> options = request.returnOptions() == null ? List.of() : request.returnOptions();
+        if (options.contains("SAVE")) {
+            save(folder, options, matchedUids);
+            if (options.size() == 1) {
+                // RFC 5182 2.1: SAVE alone answers no ESEARCH
+                return Completion.ok("SEARCH completed, result saved");
+            }
+        }
+        // RFC 9051 6.4.4: with IMAP4rev2 every SEARCH answers ESEARCH
+        boolean esearch = request.returnOptions() != null || session.rev2();
+        session.out().untagged(esearch ? extended(request, found) : classic(found));
+        return Completion.ok("SEARCH completed");
+    }
+
+    /** RFC 5182 2.4: with MIN or MAX but neither ALL nor COUNT, only the minimum and maximum are saved. */
+    private static void save(SelectedFolder folder, List<String> options, List<Long> uids) {
+        boolean min = options.contains("MIN");
+        boolean max = options.contains("MAX");
+        boolean whole = options.contains("ALL") || options.contains("COUNT") || (!min && !max);
+        folder.saveResult(whole ? uids : pick(uids, min, max));
+    }
+
+    private static List<Long> pick(List<Long> uids, boolean min, boolean max) {
+        if (uids.isEmpty()) {
+            return uids;
+        }
+        List<Long> out = new ArrayList<>();
+        if (min) {
+            out.add(uids.get(0));
+        }
+        if (max && (!min || uids.size() > 1)) {
+            out.add(uids.get(uids.size() - 1));
+        }
+        return out;
+    }
+
+    private static String classic(List<Long> found) {
+        StringBuilder out = new StringBuilder("SEARCH");
+        for (long n : found) {
+            out.append(' ').append(n);
+        }
+        return out.toString();
+    }
+
+    /** RFC 4731 3: {@code ESEARCH (TAG "a") UID MIN 2 COUNT 5}; empty options mean ALL. */
+    private static String extended(Request.Search request, List<Long> found) {
+        List<String> options = request.returnOptions() == null || request.returnOptions().isEmpty() ? List.of("ALL")
+                : request.returnOptions();
+        StringBuilder out = new StringBuilder("ESEARCH (TAG ");
+        ImapStrings.string(out, request.tag(), false);
+        out.append(')');
+        if (request.uid()) {
+            out.append(" UID");
+        }
+        if (options.contains("MIN") && !found.isEmpty()) {
+            out.append(" MIN ").append(found.get(0));
+        }
+        if (options.contains("MAX") && !found.isEmpty()) {
+            out.append(" MAX ").append(found.get(found.size() - 1));
+        }
+        if (options.contains("COUNT")) {
+            out.append(" COUNT ").append(found.size());
+        }
+        if (options.contains("ALL") && !found.isEmpty()) {
+            out.append(" ALL ").append(UidSets.format(found));
+        }
+        return out.toString();
+    }
+
+    /** A message of the selected folder, read lazily. */
+    private static final class Target implements SearchTarget {
+        private final SelectedFolder folder;
+        private final int sequence;
+        private final MessageInfo info;
+        private MimeHeader header;
+
+        Target(SelectedFolder folder, int sequence) {
+            this.folder = folder;
+            this.sequence = sequence;
+            this.info = folder.info(sequence);
+        }
+
+        @Override
+        public int sequence() {
+            return sequence;
+        }
+
+        @Override
+        public MessageInfo info() {
+            return info;
+        }
+
+        @Override
+        public MimeHeader header() throws IOException {
+            if (header == null) {
+                try (InputStream in = open()) {
+                    header = MimeParser.parseHeader(in);
+                }
+            }
+            return header;
+        }
+
+        @Override
+        public MimePart structure() throws IOException {
+            return folder.structure(info.uid());
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return folder.view().open(info.uid());
+        }
+    }
+}
