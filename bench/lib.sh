@@ -30,7 +30,7 @@ CONF
   : > "$dir/conf/users"
   for i in $(seq 1 100); do echo "u$i@bench.test:{PLAIN}pass" >> "$dir/conf/users"; done
   : > "$dir/conf/aliases"; : > "$dir/conf/virtual"; : > "$dir/conf/routes"
-  printf 'writer = file\nwriter.file = %s/tegami.log\nwriter.level = info\nwriter.format = {date} {level} {tag} {message}\n' "$dir" > "$dir/conf/tinylog.properties"
+  printf "writer = file\nwriter.file = %s/tegami.log\nwriter.level = info\nwriter.format = {date} {level} {tag} {message}\nautoshutdown = false\n" "$dir" > "$dir/conf/tinylog.properties"
 }
 
 # start_tegami DIR: starts the server in the background, waits until it says it started; sets TEGAMI_PID

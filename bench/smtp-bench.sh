@@ -8,7 +8,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 N=${1:-2000} RUNS=${2:-5}
 WORK=${BENCH_DIR:-/tmp/tegami-bench}/smtp
-PF_MAIL=${POSTFIX_MAIL_ROOT:-$HOME/peers/postfix/mail}
+PF_MAIL=${POSTFIX_MAIL_ROOT:-${PEERS:-$HOME/peers}/postfix/mail}
 LOAD=$PEERS/smtp-load.sh
 
 field() { sed -n "s/.*$1 in [0-9.]*s (\([0-9.]*\) msg\/s).*/\1/p"; }

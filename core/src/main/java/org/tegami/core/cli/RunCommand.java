@@ -50,9 +50,19 @@ final class RunCommand implements CliCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            shutDownLogging();
             stopped.countDown();
         }, "tegami-shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Last: with {@code autoshutdown = false} the stop lines above still reach the log. */
+    private static void shutDownLogging() {
+        try {
+            org.tinylog.provider.ProviderRegistry.getLoggingProvider().shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -95,7 +95,7 @@ final class EntryProcessor {
                 claim.save(e); // final states first: a retry after a crash then only repeats the bounce, not delivery
             }
             bounce(claim, e, now);
-            claim.finish();
+            claim.finish(!allRepeatable(e) || hasFailures(e));
             LOG.info("{}: removed", e.id());
         } else {
             claim.release(e);

@@ -73,12 +73,23 @@ public final class SpoolClaim {
      * a crash in between leaves an orphan message that {@link Spool#recover} removes.
      */
     public void finish() throws IOException {
+        finish(true);
+    }
+
+    /**
+     * @param durable whether the removal must survive a crash; when every step of the entry
+     *     may run again harmlessly (Maildir deliveries find their copy), an entry that comes
+     *     back after a crash costs a repeat, not a duplicate, and the fsync can be spared
+     */
+    public void finish(boolean durable) throws IOException {
         try {
             Files.delete(envelopeFile());
         } catch (NoSuchFileException e) {
             return;
         }
-        SpoolFiles.forceDirectory(spool.files().active());
+        if (durable) {
+            SpoolFiles.forceDirectory(spool.files().active());
+        }
         // No fsync for the message's removal: should it come back after a crash, it is an
         // orphan without envelope, and recovery removes it.
         Files.deleteIfExists(messageFile());
