@@ -3,7 +3,7 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/core/target/tegami.jar
-PEERS=${PEERS_DIR:-$ROOT/../shared/peers}
+PEER_SCRIPTS=${PEERS_DIR:-$ROOT/../shared/peers}
 
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 

@@ -127,7 +127,7 @@ public final class MaildirDelivery implements LocalDelivery {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         Durable.fsyncDirectory(target.getParent());
         store.changed(dir);
-        MaildirStore.LOG.info("delivered {} to {}", base, user);
+        MaildirStore.LOG.debug("delivered {} to {}", base, user);
         return DeliveryResult.delivered(recipient, Reply.of(250, "2.0.0", "delivered"));
     }
 

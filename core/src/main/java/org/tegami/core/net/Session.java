@@ -44,7 +44,7 @@ final class Session implements Runnable {
         long started = System.nanoTime();
         String outcome = "done";
         try {
-            LOG.info("open {} from {}", spec.name(), describe(connection.remoteAddress()));
+            LOG.debug("open {} from {}", spec.name(), describe(connection.remoteAddress()));
             if (spec.implicitTls()) {
                 connection.handshakeImplicitTls();
             }
@@ -60,7 +60,7 @@ final class Session implements Runnable {
             thread.setContextClassLoader(previousLoader);
             connection.close();
             onEnd.run();
-            LOG.info("close {} after {} ms ({})", spec.name(), (System.nanoTime() - started) / 1_000_000, outcome);
+            LOG.debug("close {} after {} ms ({})", spec.name(), (System.nanoTime() - started) / 1_000_000, outcome);
             ThreadContext.remove("session");
         }
     }

@@ -3,7 +3,7 @@ package org.tegami.core.net;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +45,14 @@ final class SessionThreads {
     }
 
     /**
-     * Core size equals the limit and idle threads time out, so threads exist only while
-     * sessions do. The connection limiter admits at most {@code maxThreads} sessions; the queue
-     * only holds a task for the instant between one session releasing its slot and its thread
-     * becoming idle.
+     * Idle threads are reused and time out after 30 s, so threads exist only while sessions
+     * do, and a new connection seldom pays for a new thread (a pool whose core size is the
+     * limit would start a fresh thread per connection until it had made them all). The
+     * connection limiter admits at most {@code maxThreads} sessions; the slack covers the
+     * instant between one session releasing its slot and its thread becoming idle.
      */
+    private static final int SLACK = 64;
+
     private static ExecutorService boundedPool(int maxThreads) {
         AtomicLong count = new AtomicLong();
         ThreadFactory threads = task -> {
@@ -57,9 +60,6 @@ final class SessionThreads {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new ThreadPoolExecutor(0, maxThreads + SLACK, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
 }
