@@ -36,6 +36,7 @@ CONF
 # start_tegami DIR: starts the server in the background, waits until it says it started; sets TEGAMI_PID
 start_tegami() {
   local dir=$1
+  rm -f "$dir/tegami.log"
   java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
   TEGAMI_PID=$!
   for _ in $(seq 1 300); do

@@ -58,6 +58,8 @@ final class FolderState {
     private long modseq;
     private boolean cacheDirty;
     int refs;
+    /** When {@link #refs} last dropped to 0; the store keeps an unused state a while. */
+    java.time.Instant unusedSince;
 
     private final ChangeSignal changes = new ChangeSignal();
 

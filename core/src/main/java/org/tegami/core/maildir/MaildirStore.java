@@ -32,6 +32,7 @@ public final class MaildirStore implements MailStore, AutoCloseable {
     static final TaggedLogger LOG = Logger.tag("maildir");
     private static final Duration DEFAULT_RESCAN = Duration.ofSeconds(1);
     private static final int CACHE_SAVE_TICKS = 30;
+    private static final Duration LINGER = Duration.ofSeconds(60);
 
     private final Path mailRoot;
     private final String host;
@@ -122,17 +123,38 @@ public final class MaildirStore implements MailStore, AutoCloseable {
         }
     }
 
+    /**
+     * Gives a state back. An unused state stays loaded for {@link #LINGER}: clients open and
+     * close folders all the time (IMAP APPEND and STATUS, POP3 sessions), and loading a big
+     * folder lists it and writing its cache rewrites a line per message.
+     */
     void release(FolderState s) {
         synchronized (states) {
-            if (--s.refs > 0) {
-                return;
+            if (--s.refs == 0) {
+                s.unusedSince = clock.instant();
             }
-            states.remove(s.dir, s);
         }
-        try {
-            s.saveCache();
-        } catch (IOException e) {
-            LOG.warn("cannot write folder cache in {}: {}", s.dir, e.getMessage());
+    }
+
+    /** Drops states unused for longer than {@link #LINGER}, writing their caches. */
+    private void evictUnused() {
+        List<FolderState> evicted = new ArrayList<>();
+        Instant cutoff = clock.instant().minus(LINGER);
+        synchronized (states) {
+            states.values().removeIf(s -> {
+                boolean old = s.refs == 0 && s.unusedSince != null && s.unusedSince.isBefore(cutoff);
+                if (old) {
+                    evicted.add(s);
+                }
+                return old;
+            });
+        }
+        for (FolderState s : evicted) {
+            try {
+                s.saveCache();
+            } catch (IOException e) {
+                LOG.warn("cannot write folder cache in {}: {}", s.dir, e.getMessage());
+            }
         }
     }
 
@@ -188,6 +210,7 @@ public final class MaildirStore implements MailStore, AutoCloseable {
         synchronized (states) {
             open = new ArrayList<>(states.values());
         }
+        evictUnused();
         boolean save = ++ticks % CACHE_SAVE_TICKS == 0;
         for (FolderState s : open) {
             try {
