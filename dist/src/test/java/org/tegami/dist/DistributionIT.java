@@ -95,6 +95,11 @@ class DistributionIT {
                 "-i", "-f", "root@localhost", "alice@localhost");
         assertEquals(0, sent.exitCode(), sent.output());
         assertTrue(assertDelivered("via symlink").startsWith("Return-Path: <root@localhost>"));
+        // Debian's cron: sendmail -FCronDaemon -i -B8BITMIME -oem user
+        UnpackedArchive.Result cron = archive.run(Map.of(), "Subject: from cron\n\nhello\n", link.toString(),
+                "-FCronDaemon", "-i", "-B8BITMIME", "-oem", "alice@localhost");
+        assertEquals(0, cron.exitCode(), cron.output());
+        assertTrue(assertDelivered("from cron").contains("From: \"CronDaemon\" <"));
     }
 
     @Test
