@@ -55,6 +55,7 @@ final class FolderState {
     private String guid;
     private long newStamp = -1;
     private long curStamp = -1;
+    private boolean curStampUnconfirmed;
     private long modseq;
     private boolean cacheDirty;
     int refs;
@@ -427,7 +428,9 @@ final class FolderState {
             Path from = (e.inNew ? newDir : curDir).resolve(e.fileName);
             try {
                 if (!from.equals(curDir.resolve(target))) {
+                    long before = e.inNew ? -1 : DirectoryScan.stamp(curDir);
                     Files.move(from, curDir.resolve(target));
+                    noteOwnRename(before);
                 }
             } catch (NoSuchFileException moved) {
                 sync(true);
@@ -514,10 +517,30 @@ final class FolderState {
         }
     }
 
+    /**
+     * After a flag change renamed a file within {@code cur/}: when nothing else had changed the
+     * folder before (its time stamp was the one last listed), the new time stamp is ours, so
+     * the next refresh need not list {@code cur/} again; a STORE-heavy session would otherwise
+     * list a big folder after every command. Another program's change within the same
+     * time-stamp tick would hide behind ours, so such a stamp counts as unconfirmed until the
+     * periodic rescan lists the folder once it has settled.
+     */
+    private void noteOwnRename(long stampBefore) throws IOException {
+        if (stampBefore >= 0 && stampBefore == curStamp) {
+            curStamp = DirectoryScan.stamp(curDir);
+            curStampUnconfirmed = true;
+        }
+    }
+
     /** For the periodic rescan: syncs, and signals waiting views if anything changed. */
-    void rescan() throws IOException {
+    synchronized void rescan() throws IOException {
         long before = modseq();
-        sync(false);
+        long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        boolean confirm = curStampUnconfirmed && DirectoryScan.settled(curStamp, nowNanos) >= 0;
+        if (confirm) {
+            curStampUnconfirmed = false;
+        }
+        sync(confirm);
         if (modseq() != before) {
             signal();
         }
