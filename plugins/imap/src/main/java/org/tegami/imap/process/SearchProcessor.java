@@ -155,9 +155,13 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
         @Override
         public MimeHeader header() throws IOException {
             if (header == null) {
+                header = HeaderCache.SHARED.get(info.key());
+            }
+            if (header == null) {
                 try (InputStream in = open()) {
                     header = MimeParser.parseHeader(in);
                 }
+                HeaderCache.SHARED.put(info.key(), header);
             }
             return header;
         }
