@@ -23,7 +23,7 @@ class PasswdFileParserFuzzTest {
                 "carol@example.org:{PLAIN}c::::::quota=512M\ndave@example.org:{PLAIN}d:::::\n",
                 "x@example.org:{SHA512-CRYPT}$6$salt$notavalidhash\ny@example.org:{SSHA256}abc:::::::quota_rule=*:storage=10M\n")
                 .mutateText(4000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), text -> {
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), text -> {
             List<String> lines = Arrays.asList(text.split("\r?\n", -1));
             PasswdFile parsed = PasswdFileParser.parse(FILE, lines);
             assertNotNull(parsed.users());

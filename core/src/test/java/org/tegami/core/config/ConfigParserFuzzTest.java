@@ -21,7 +21,7 @@ class ConfigParserFuzzTest {
                 "\uFEFFhostname = localhost\ndomains = localhost, example.org\n# comment\nspool.dir = spool\n",
                 "smtp.listen = 127.0.0.1:2525\nnet.idle-timeout = 5m\nnet.max-connections = 1000\n",
                 "users.file = conf/users\n\n   \nplugins.dir=plugins\nkey.with-dash_and.dot = a = b\n").mutateText(4000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), text -> {
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), text -> {
             ParsedConfig parsed = ConfigParser.parse(FILE, Arrays.asList(text.split("\r?\n", -1)));
             assertNotNull(parsed.entries());
             assertNotNull(parsed.problems());

@@ -28,7 +28,7 @@ class ImapDecodeFuzzTest {
                         + "c4 ID (\"name\" \"client\" \"version\" NIL)\r\nc5 ENABLE UTF8=ACCEPT\r\nc6 STATUS INBOX (MESSAGES UIDNEXT)\r\n"
                         + "c7 EXAMINE ~{4}\r\nx/yz UID EXPUNGE 4\r\n")
                 .mutate(3000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), ImapDecodeFuzzTest::replay, IOException.class);
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), ImapDecodeFuzzTest::replay, IOException.class);
     }
 
     private static void replay(byte[] transcript) throws IOException {

@@ -20,7 +20,7 @@ class Pop3CodecFuzzTest {
                 "CAPA\r\nUSER alice@example.org\r\nPASS secret word\r\nSTAT\r\nLIST 1\r\nRETR 1\r\nQUIT\r\n",
                 "AUTH PLAIN AGFsaWNlAHNlY3JldA==\r\nUIDL\r\nTOP 2 10\r\nDELE 3\r\nRSET\r\nNOOP\r\n",
                 "APOP alice c4c9334bac560ecc979e58001b3e22fb\r\nSTLS\r\nlist\r\n").mutate(4000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), transcript -> {
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), transcript -> {
             LineReader reader = new LineReader(new ByteArrayInputStream(transcript), 255);
             while (true) {
                 String line;

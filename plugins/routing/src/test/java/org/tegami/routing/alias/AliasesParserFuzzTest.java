@@ -22,7 +22,7 @@ class AliasesParserFuzzTest {
                 "staff: alice,\n  bob,\n\tcarol\nother: dave\n# comment\n\n",
                 "PostMaster: root\n\"john doe\": john\nsales@Example.ORG: bob\nempty:\nquote: \"|unbalanced\n",
                 "# the team\nalice\n  bob@example.net, carol\nbad@\n:include:more\n").mutateText(4000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), text -> {
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), text -> {
             assertNotNull(AliasesParser.parse(FILE, text).value());
             assertNotNull(IncludeFileParser.parse(Path.of("/etc/tegami/conf/lists/team"), text).value());
         });

@@ -27,7 +27,7 @@ class RulesParserFuzzTest {
                 // domain regex of RecipientPattern.parse (a known open bug, not a documented error).
                 .filter(text -> !LONG_WORD.matcher(text).find())
                 .toList();
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), text -> {
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), text -> {
             assertNotNull(RulesParser.parse(FILE, text).value());
             for (String line : text.split("\n")) {
                 try {

@@ -21,7 +21,7 @@ class VirtualParserFuzzTest {
                         + "team@example.org alice@localhost\n   bob@localhost,\n   carol@example.net\n",
                 "lonely@example.org\na@example.org bob\nb@example.org bob@\n@ x@example.net\n# comment\n\n",
                 "sales@example.com \"q u\"@example.net,dave\n@example.com @example.net\n").mutateText(4000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), text -> {
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), text -> {
             assertNotNull(VirtualParser.parse(FILE, text).value());
             assertNotNull(VirtualParser.parseTable(FILE, text).value());
         });

@@ -28,7 +28,7 @@ class SmtpCodecFuzzTest {
                         + "RSET\r\n",
                 "AUTH PLAIN AGFsaWNlAHNlY3JldA==\r\nMAIL FROM:<x@[127.0.0.1]> RET=HDRS ENVID=abc+2B\r\nBDAT 0 LAST\r\nNOOP\r\n")
                 .mutate(3000);
-        Mutator.fuzz(inputs, Duration.ofSeconds(2), SmtpCodecFuzzTest::replay,
+        Mutator.fuzz(inputs, Duration.ofSeconds(10), SmtpCodecFuzzTest::replay,
                 SyntaxException.class, IOException.class);
     }
 
