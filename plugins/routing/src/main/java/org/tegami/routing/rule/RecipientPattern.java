@@ -39,6 +39,11 @@ public record RecipientPattern(Kind kind, String value) {
             return new RecipientPattern(Kind.ADDRESS, RecipientDelimiter.key(address));
         }
         String domain = t.startsWith(".") ? t.substring(1) : t;
+        // RFC 1035 2.3.4; also keeps the regex below from recursing once per label of a
+        // pathological pattern until the stack overflows.
+        if (domain.length() > 253) {
+            throw new IllegalArgumentException("domain longer than 253 characters");
+        }
         if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
             throw new IllegalArgumentException("not a domain, address or *: \"" + text + "\"");
         }

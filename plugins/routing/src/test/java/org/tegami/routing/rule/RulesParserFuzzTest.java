@@ -1,12 +1,11 @@
 package org.tegami.routing.rule;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.tegami.testing.Mutator;
 
@@ -14,7 +13,13 @@ import org.tegami.testing.Mutator;
 class RulesParserFuzzTest {
 
     private static final Path FILE = Path.of("/etc/tegami/conf/rules");
-    private static final Pattern LONG_WORD = Pattern.compile("[^\\s]{1000}");
+
+    @Test
+    void aVeryLongDomainPatternIsABadLineNotAStackOverflow() {
+        // found by the fuzzing below: the domain regex recursed once per label
+        String line = "example" + ".ce".repeat(1000) + " reject\n";
+        assertEquals(1, RulesParser.parse(FILE, line).problems().size());
+    }
 
     @Test
     void mutatedRuleFilesAreCollectedAsProblems() {
@@ -22,11 +27,7 @@ class RulesParserFuzzTest {
                 "* reject\nExample.COM reject\n.example.com reject\nBob@example.com reject\n",
                 "example.com\nexample.com forward smtp\nexample.com relay\nexample.com relay smtp:host:99999\n",
                 "example.net relay smtp:[10.0.0.1]:25\n# comment\n\n.example.org relay smtp:mx.example.org\n")
-                .mutateText(4000).stream()
-                // Left out: a domain pattern of some 3,000 characters overflows the stack in the
-                // domain regex of RecipientPattern.parse (a known open bug, not a documented error).
-                .filter(text -> !LONG_WORD.matcher(text).find())
-                .toList();
+                .mutateText(4000);
         Mutator.fuzz(inputs, Duration.ofSeconds(10), text -> {
             assertNotNull(RulesParser.parse(FILE, text).value());
             for (String line : text.split("\n")) {
