@@ -11,7 +11,7 @@ import org.tegami.api.MailAddress;
 import org.tegami.api.Router;
 import org.tegami.routing.fake.FakeServerContext;
 import org.tegami.routing.fake.FakeUsers;
-import org.tegami.routing.fake.MapSettings;
+import org.tegami.testing.TestSettings;
 
 /** An installation root with a conf/ folder, local domains and users, for router tests. */
 final class RoutingFixture {
@@ -44,7 +44,7 @@ final class RoutingFixture {
 
     /** Configures and starts a router the way the host does. */
     <R extends Router> R start(R router) throws Exception {
-        router.configure(new MapSettings(root, settings));
+        router.configure(TestSettings.of(root, settings));
         router.start(context);
         return router;
     }

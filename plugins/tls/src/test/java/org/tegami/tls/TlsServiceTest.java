@@ -25,6 +25,7 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tegami.testing.TestSettings;
 
 class TlsServiceTest {
 
@@ -73,7 +74,7 @@ class TlsServiceTest {
         Path[] a = TestCertificates.write(dir, "a", "a.example", TestCertificates.keyPair("EC"), false);
         Path[] b = TestCertificates.write(dir, "b", "b.example", TestCertificates.keyPair("RSA"), true);
         TlsService tls = new TlsService();
-        tls.configure(new MapSettings(Map.of("cert", a[0].toString(), "key", a[1].toString(),
+        tls.configure(TestSettings.of(Map.of("cert", a[0].toString(), "key", a[1].toString(),
                 "sni.1.cert", b[0].toString(), "sni.1.key", b[1].toString())));
         tls.start(List.of(a, b));
         assertEquals("CN=b.example", cn(handshake(tls.serverContext(), "b.example", "TLSv1.3")));
@@ -101,7 +102,7 @@ class TlsServiceTest {
     void reloadsChangedFilesAndKeepsTheOldOnesWhenBroken() throws Exception {
         Path[] a = TestCertificates.write(dir, "a", "old.example", TestCertificates.keyPair("EC"), false);
         TlsService tls = new TlsService();
-        tls.configure(new MapSettings(Map.of("cert", a[0].toString(), "key", a[1].toString(), "reload-check", "0")));
+        tls.configure(TestSettings.of(Map.of("cert", a[0].toString(), "key", a[1].toString(), "reload-check", "0s")));
         tls.start(List.<Path[]>of(a));
         SSLContext first = tls.serverContext();
         TestCertificates.write(dir, "a", "new.example", TestCertificates.keyPair("EC"), false);

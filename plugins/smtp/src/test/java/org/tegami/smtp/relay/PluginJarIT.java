@@ -20,6 +20,7 @@ import org.pf4j.PluginLoader;
 import org.pf4j.PluginManager;
 import org.tegami.api.DeliveryResult;
 import org.tegami.api.Transport;
+import org.tegami.testing.TestSettings;
 
 /**
  * The built plugin jar (target/tegami-plugin-smtp.jar) loads with PF4J's JarPluginLoader, offers
@@ -94,7 +95,7 @@ class PluginJarIT {
         assertEquals("smtp", transport.name());
         assertNotSame(SmtpTransport.class, transport.getClass(), "loaded by the plugin, not the test class path");
         ScriptedSmtpServer mx = bed.server("127.0.0.2", new ScriptedSmtpServer.Script().name("mx1.example.test"));
-        transport.configure(new MapSettings(plugins, "relay.dns-resolver", bed.dns.address(),
+        transport.configure(TestSettings.of(plugins, "relay.dns-resolver", bed.dns.address(),
                 "relay.port", String.valueOf(bed.port), "relay.helo-name", "relay.test"));
         transport.start(null);
         try {

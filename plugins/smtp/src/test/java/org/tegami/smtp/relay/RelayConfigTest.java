@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tegami.api.ConfigException;
+import org.tegami.testing.TestSettings;
 
 class RelayConfigTest {
 
@@ -21,7 +22,7 @@ class RelayConfigTest {
 
     @Test
     void defaultsFollowRfc5321Timeouts() throws Exception {
-        RelayConfig c = RelayConfig.read(new MapSettings(root));
+        RelayConfig c = RelayConfig.read(TestSettings.of(root));
         assertEquals(25, c.port());
         assertEquals(Duration.ofMinutes(5), c.greetingTimeout());
         assertEquals(Duration.ofMinutes(5), c.commandTimeout());
@@ -36,7 +37,7 @@ class RelayConfigTest {
     @Test
     void readsEveryKey() throws Exception {
         Files.writeString(root.resolve("relay-auth"), "[smtp.example.net]:587 u:p\n");
-        RelayConfig c = RelayConfig.read(new MapSettings(root,
+        RelayConfig c = RelayConfig.read(TestSettings.of(root,
                 "relay.port", "2525", "relay.connect-timeout", "5s", "relay.command-timeout", "1m",
                 "relay.dns-resolver", "127.0.0.1:5353", "relay.helo-name", "out.example.org",
                 "relay.inet-protocols", "ipv6", "relay.tls-trust-store", "conf/ca.pem",
@@ -63,18 +64,18 @@ class RelayConfigTest {
 
     @Test
     void refusesBadValues() {
-        assertThrows(ConfigException.class, () -> RelayConfig.read(new MapSettings(root, "relay.port", "0")));
-        assertThrows(ConfigException.class, () -> RelayConfig.read(new MapSettings(root, "relay.inet-protocols", "ipx")));
-        assertThrows(ConfigException.class, () -> RelayConfig.read(new MapSettings(root, "relay.max-recipients", "0")));
-        assertThrows(ConfigException.class, () -> RelayConfig.read(new MapSettings(root, "relay.command-timeout", "0s")));
-        assertThrows(ConfigException.class, () -> RelayConfig.read(new MapSettings(root, "relay.dns-resolver", "host:x")));
-        assertThrows(ConfigException.class, () -> RelayConfig.read(new MapSettings(root, "relay.auth", "nopassword")));
+        assertThrows(ConfigException.class, () -> RelayConfig.read(TestSettings.of(root, "relay.port", "0")));
+        assertThrows(ConfigException.class, () -> RelayConfig.read(TestSettings.of(root, "relay.inet-protocols", "ipx")));
+        assertThrows(ConfigException.class, () -> RelayConfig.read(TestSettings.of(root, "relay.max-recipients", "0")));
+        assertThrows(ConfigException.class, () -> RelayConfig.read(TestSettings.of(root, "relay.command-timeout", "0s")));
+        assertThrows(ConfigException.class, () -> RelayConfig.read(TestSettings.of(root, "relay.dns-resolver", "host:x")));
+        assertThrows(ConfigException.class, () -> RelayConfig.read(TestSettings.of(root, "relay.auth", "nopassword")));
     }
 
     @Test
     void acceptsAnIpv6Resolver() throws Exception {
-        assertEquals("::1", RelayConfig.read(new MapSettings(root, "relay.dns-resolver", "::1")).dnsResolver());
-        assertEquals("[::1]:53", RelayConfig.read(new MapSettings(root, "relay.dns-resolver", "[::1]:53")).dnsResolver());
+        assertEquals("::1", RelayConfig.read(TestSettings.of(root, "relay.dns-resolver", "::1")).dnsResolver());
+        assertEquals("[::1]:53", RelayConfig.read(TestSettings.of(root, "relay.dns-resolver", "[::1]:53")).dnsResolver());
     }
 
     @Test
