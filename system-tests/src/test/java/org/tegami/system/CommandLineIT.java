@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,30 @@ class CommandLineIT {
             String text = Files.readString(file);
             assertTrue(text.startsWith("Return-Path: <root@localhost>\nDelivered-To: u1@localhost\n"), text);
             assertTrue(text.contains("Subject: first mail\n") && text.endsWith("hello\n"), text);
+        } finally {
+            Installation.stop(server);
+        }
+    }
+
+    @Test
+    void sendmailWorksForAnyLocalUserAndTheMessageSaysWhichUidSentIt(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
+        Assumptions.assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "setpriv needs root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Installation install = new Installation(dir, "");
+        Process server = install.start("run.log");
+        try {
+            for (int i = 0; i < 300 && !Files.isDirectory(install.spool().resolve("incoming")); i++) {
+                Thread.sleep(100); // the daemon makes the spool's folders as it starts
+            }
+            Installation.Result sent = install.commandAsUser(65534, "Subject: from cron\n\nhello\n", "sendmail",
+                    "u1@localhost");
+            assertEquals(0, sent.exitCode(), sent.output());
+
+            assertEquals(1, install.awaitDelivered(1, Duration.ofSeconds(30)));
+            String text = Files.readString(install.deliveredFiles().get(0));
+            assertTrue(text.contains("\nReceived: (from userid 65534)\n\tid I"), text);
+            assertTrue(text.contains("Subject: from cron\n"), text);
         } finally {
             Installation.stop(server);
         }

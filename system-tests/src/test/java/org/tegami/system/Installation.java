@@ -77,10 +77,22 @@ final class Installation {
         return run(stdin, all.toArray(String[]::new));
     }
 
+    /** Like {@link #command}, as the user with {@code uid} (by setpriv(1); needs root). */
+    Result commandAsUser(int uid, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                javaBin(), "-jar", JAR.toString(), "--conf", conf().toString()));
+        all.addAll(List.of(args));
+        return exec(all, stdin);
+    }
+
     /** Runs {@code java -jar tegami.jar ARGS} to its end; returns exit code and output. */
     static Result run(String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
+        return exec(cmd, stdin);
+    }
+
+    private static Result exec(List<String> cmd, String stdin) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
         Process p = pb.start();

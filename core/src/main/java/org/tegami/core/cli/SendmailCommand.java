@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -164,15 +166,37 @@ public final class SendmailCommand implements CliCommand {
         return header.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"));
     }
 
+    /**
+     * Writes the file inside {@code incoming/} under a name the pickup skips, then renames it:
+     * a user who is not the spool's owner can write there (mode 1733) but not in {@code tmp/}.
+     * Readable by all, so that the daemon's user can read it; nobody else can list the folder.
+     */
     private static void drop(Path spool, byte[] content) throws IOException {
         SpoolFiles files = new SpoolFiles(spool).create();
         String name = System.currentTimeMillis() + "." + ProcessHandle.current().pid() + "."
                 + UUID.randomUUID().toString().substring(0, 8);
-        Path tmp = files.tmp().resolve("sendmail." + name);
-        SpoolFiles.writeForced(tmp, content);
-        SpoolFiles.move(tmp, files.incoming().resolve(name));
-        SpoolFiles.forceDirectory(files.incoming());
+        Path tmp = files.incoming().resolve(SpoolFiles.DROP_PREFIX + name);
+        try {
+            SpoolFiles.writeForced(tmp, content);
+            makeReadable(tmp);
+            SpoolFiles.move(tmp, files.incoming().resolve(name));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        try {
+            SpoolFiles.forceDirectory(files.incoming());
+        } catch (AccessDeniedException e) {
+            // Not the spool's owner: the folder cannot be opened to fsync it. The file's
+            // content is forced; the daemon makes the rename durable when it picks it up.
+        }
     }
 
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stand
+        }
+    }
 
 }

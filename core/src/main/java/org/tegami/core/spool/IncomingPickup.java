@@ -32,6 +32,7 @@ final class IncomingPickup {
     private final Spool spool;
     private final SpoolFiles files;
     private static final int PARALLEL = 16;
+    private static final Duration ABANDONED = Duration.ofDays(1);
     private final ExecutorService workers;
 
     IncomingPickup(Spool spool, SpoolFiles files) {
@@ -50,7 +51,9 @@ final class IncomingPickup {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(files.incoming())) {
             for (Path p : s) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(".")) {
+                if (name.startsWith(SpoolFiles.DROP_PREFIX)) {
+                    moveAsideIfAbandoned(p);
+                } else if (name.startsWith(".")) {
                     // taken by a process that died before finishing: ours after the lease
                     if (QueueIds.VALID.matcher(name.substring(1)).matches() && isOlder(p, lease)) {
                         taken.add(p);
@@ -85,6 +88,18 @@ final class IncomingPickup {
     /** Stops the threads that queue incoming files. */
     void close() {
         workers.shutdownNow();
+    }
+
+    /**
+     * A file a submitter began but never renamed (it died, or a crash lost its rename) is
+     * moved to {@code corrupt/} after a day, where the operator can look at it: never deleted.
+     */
+    private void moveAsideIfAbandoned(Path p) throws IOException {
+        if (isOlder(p, ABANDONED)) {
+            Path aside = files.corrupt().resolve("incoming" + p.getFileName());
+            SpoolFiles.move(p, aside);
+            Logger.tag("queue").warn("unfinished incoming file {} moved to {}", p, aside);
+        }
     }
 
     private boolean isOlder(Path p, Duration lease) throws IOException {
@@ -139,7 +154,10 @@ final class IncomingPickup {
             }
             Envelope env = new Envelope(m.sender(), m.recipients().stream().map(Recipient::of).toList(),
                     java.util.Map.of(), Envelope.Origin.LOCAL);
-            made = spool.acceptOnce(id, env, new ByteArrayInputStream(m.message()));
+            byte[] message = LocalSubmitter.of(taken)
+                    .map(uid -> LocalSubmitter.trace(uid, id, spool.clock(), m.message()))
+                    .orElse(m.message());
+            made = spool.acceptOnce(id, env, new ByteArrayInputStream(message));
         }
         Files.deleteIfExists(taken);
         SpoolFiles.forceDirectory(files.incoming());

@@ -35,10 +35,17 @@ public record SpoolFiles(Path root) {
         return root.resolve("active");
     }
 
-    /** Where any tool drops a message to be queued. */
+    /**
+     * Where any tool drops a message to be queued. Made mode 1733 when created (like Postfix's
+     * old world-writable maildrop): every local user may drop a file, nobody but the owner
+     * of the spool may list the folder or remove another user's file.
+     */
     public Path incoming() {
         return root.resolve("incoming");
     }
+
+    /** Prefix of a file still being written into {@code incoming/}; pickup leaves it alone. */
+    public static final String DROP_PREFIX = ".drop-";
 
     /** Damaged entries moved aside, never deleted. */
     public Path corrupt() {
@@ -51,10 +58,22 @@ public record SpoolFiles(Path root) {
         for (Path p : new Path[] {tmp(), messages(), queue(), active(), incoming(), corrupt()}) {
             if (!Files.isDirectory(p)) {
                 Files.createDirectories(p);
+                if (p.equals(incoming())) {
+                    openForLocalUsers(p);
+                }
                 forceDirectory(root);
             }
         }
         return this;
+    }
+
+    /** rwx-wx-wt: write and traverse for all, sticky so that a file is removed only by its owner or ours. */
+    private static void openForLocalUsers(Path dir) throws IOException {
+        try {
+            Files.setAttribute(dir, "unix:mode", 01733);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // not a Unix file system: only the spool's owner can submit, which is safe
+        }
     }
 
     /** fsync of a directory, so that renames into it survive a crash. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +91,48 @@ class IncomingPickupTest {
         try (var s = Files.list(dir.resolve("corrupt"))) {
             assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("incoming-")).count());
         }
+    }
+
+    @Test
+    void incomingIsADropFolderEveryLocalUserMayWriteButNotList() throws Exception {
+        assertEquals(01733, (Integer) Files.getAttribute(dir.resolve("incoming"), "unix:mode") & 07777);
+    }
+
+    @Test
+    void fileStillBeingWrittenIsLeftAloneAndMovedAsideOnlyWhenAbandoned() throws Exception {
+        Path unfinished = dir.resolve("incoming/" + SpoolFiles.DROP_PREFIX + "123.4.abc");
+        Files.writeString(unfinished, "X-Envelope-To: b@localhost\n\nhalf");
+
+        assertEquals(0, spool.pickUpIncoming(Duration.ofMinutes(10)));
+        assertTrue(Files.exists(unfinished));
+
+        Files.setLastModifiedTime(unfinished, FileTime.from(spool.clock().instant().minus(Duration.ofDays(2))));
+        assertEquals(0, spool.pickUpIncoming(Duration.ofMinutes(10)));
+        assertFalse(Files.exists(unfinished));
+        assertTrue(spool.queuedIds().isEmpty());
+        try (var s = Files.list(dir.resolve("corrupt"))) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void fileOfAnotherLocalUserIsTracedWithItsUid() throws Exception {
+        Assumptions.assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "chown needs root");
+        Path tmp = dir.resolve("tmp/drop");
+        Files.writeString(tmp, "X-Envelope-From: <forged@example.com>\nX-Envelope-To: b@localhost\nSubject: s\n\nx\n");
+        Files.setAttribute(tmp, "unix:uid", 4321);
+        Files.move(tmp, dir.resolve("incoming/drop"));
+
+        assertEquals(1, spool.pickUpIncoming(Duration.ofMinutes(10)));
+
+        String body = body(spool.peek(spool.queuedIds().get(0)).orElseThrow());
+        assertTrue(body.startsWith("Received: (from userid 4321)\r\n\tid I"), body);
+        assertTrue(body.contains("; Fri, 27 Nov 2026 10:00:00 GMT\r\nSubject: s\r\n"), body);
+    }
+
+    @Test
+    void fileOfTheSpoolsOwnUserCarriesNoTrace() throws Exception {
+        QueueEntry e = pickUp("X-Envelope-To: b@localhost\nSubject: s\n\nx\n");
+        assertTrue(body(e).startsWith("Subject: s\r\n"), body(e));
     }
 }
