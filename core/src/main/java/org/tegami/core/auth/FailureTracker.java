@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tegami.core.net.ClientNetwork;
 
 /**
- * Counts failed logins per client address within a window and locks an address out after too
+ * Counts failed logins per client (an IPv4 address or an IPv6 /64) within a window and locks it out after too
  * many. Bounded: at most {@code capacity} addresses are remembered; entries whose window and
  * lockout have passed are dropped, and when full the least recently seen address is
  * forgotten. Thread-safe (one short lock per call).
@@ -42,7 +43,7 @@ final class FailureTracker {
 
     /** Whether the address is locked out at {@code now}. */
     synchronized boolean lockedOut(InetAddress client, Instant now) {
-        Entry e = entries.get(client);
+        Entry e = entries.get(ClientNetwork.of(client));
         return e != null && now.isBefore(e.lockedUntil);
     }
 
@@ -53,7 +54,7 @@ final class FailureTracker {
      */
     synchronized int fail(InetAddress client, Instant now) {
         purgeExpired(now);
-        Entry e = entries.computeIfAbsent(client, k -> new Entry());
+        Entry e = entries.computeIfAbsent(ClientNetwork.of(client), k -> new Entry());
         if (e.windowStart == null || !now.isBefore(e.windowStart.plus(window))) {
             e.windowStart = now;
             e.failures = 0;
@@ -70,7 +71,7 @@ final class FailureTracker {
 
     /** Forgets the address's failures (a successful login). */
     synchronized void reset(InetAddress client) {
-        entries.remove(client);
+        entries.remove(ClientNetwork.of(client));
     }
 
     synchronized int size() {

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts open connections in total and per client address. One small lock: it is taken twice
- * per connection, never while doing I/O.
+ * Counts open connections in total and per client (an IPv4 address or an IPv6 /64, see
+ * {@link ClientNetwork}). One small lock: it is taken twice per connection, never while doing I/O.
  */
 final class ConnectionLimiter {
 
@@ -24,7 +24,8 @@ final class ConnectionLimiter {
     }
 
     /** Takes a slot for a client; the caller must {@link #release} it once if ADMITTED. */
-    synchronized Verdict tryAcquire(InetAddress client) {
+    synchronized Verdict tryAcquire(InetAddress address) {
+        InetAddress client = ClientNetwork.of(address);
         if (total >= maxTotal) {
             return Verdict.TOTAL_LIMIT;
         }
@@ -37,7 +38,8 @@ final class ConnectionLimiter {
         return Verdict.ADMITTED;
     }
 
-    synchronized void release(InetAddress client) {
+    synchronized void release(InetAddress address) {
+        InetAddress client = ClientNetwork.of(address);
         Integer current = perAddress.get(client);
         if (current == null) {
             return;

@@ -80,6 +80,16 @@ class ThrottlingAuthenticatorTest {
     }
 
     @Test
+    void anIpv6ClientIsCountedByItsSlash64SoFreshAddressesDoNotEscapeTheLockout() throws Exception {
+        ThrottlingAuthenticator a = authenticator(3, 100);
+        for (int i = 1; i <= 3; i++) {
+            a.authenticate("alice@x.org", "wrong", ip("2001:db8:1:2::" + Integer.toHexString(i)));
+        }
+        assertInstanceOf(AuthResult.LockedOut.class, a.authenticate("alice@x.org", "right", ip("2001:db8:1:2:ffff::9")));
+        assertInstanceOf(AuthResult.Success.class, a.authenticate("alice@x.org", "right", ip("2001:db8:1:3::1")));
+    }
+
+    @Test
     void failuresOutsideTheWindowDoNotAddUp() throws Exception {
         ThrottlingAuthenticator a = authenticator(3, 100);
         InetAddress client = ip("2001:db8::1");
