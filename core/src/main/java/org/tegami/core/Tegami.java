@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.tegami.api.ConfigException;
 import org.tegami.api.ListenerSpec;
 import org.tegami.api.ProtocolHandler;
@@ -105,9 +106,10 @@ public final class Tegami implements AutoCloseable {
         ServerConfig.Auth auth = config.auth();
         ThrottlingAuthenticator authenticator = new ThrottlingAuthenticator(users, auth.maxFailures(), auth.lockout(),
                 auth.failureDelay());
-        mailStore = new MaildirStore(config.mailDir(), config.hostname());
-        MaildirDelivery delivery = new MaildirDelivery(mailStore, user -> users.find(user)
-                .map(UserAccount::quotaBytes).filter(q -> q > 0).orElse(config.defaultQuota()));
+        ToLongFunction<String> quota = user -> users.find(user)
+                .map(UserAccount::quotaBytes).filter(q -> q > 0).orElse(config.defaultQuota());
+        mailStore = new MaildirStore(config.mailDir(), config.hostname(), quota);
+        MaildirDelivery delivery = new MaildirDelivery(mailStore, quota);
         spool = new Spool(config.spoolDir(), Clock.systemUTC());
         RoutingEngine routing = new RoutingEngine(registry::routers);
         ServerServices services = new ServerServices(config.hostname(), config.domains(), configDirectory, spool,

@@ -170,15 +170,19 @@ final class MaildirFolderView implements FolderView {
     public long append(InputStream content, Set<Flag> flags, Set<String> keywords, Instant internalDate)
             throws IOException {
         Instant date = internalDate != null ? internalDate : store.clock().instant();
-        return new MessageWriter(store, state).append(content, flags, keywords, date);
+        return new MessageWriter(store, state, QuotaCheck.of(store, mailbox)).append(content, flags, keywords, date);
     }
 
     @Override
     public CopyResult copy(Collection<Long> uids, String targetFolder) throws IOException {
+        return copy(uids, targetFolder, QuotaCheck.of(store, mailbox));
+    }
+
+    private CopyResult copy(Collection<Long> uids, String targetFolder, QuotaCheck quota) throws IOException {
         Path target = mailbox.existingFolder(targetFolder);
         FolderState t = store.acquire(target);
         try {
-            Map<Long, Long> map = new MessageWriter(store, t).copyFrom(state, new TreeSet<>(uids));
+            Map<Long, Long> map = new MessageWriter(store, t, quota).copyFrom(state, new TreeSet<>(uids));
             return new CopyResult(t.uidValidity(), map);
         } finally {
             store.release(t);
@@ -188,7 +192,8 @@ final class MaildirFolderView implements FolderView {
     @Override
     public CopyResult move(Collection<Long> uids, String targetFolder) throws IOException {
         requireWritable();
-        CopyResult copied = copy(uids, targetFolder);
+        // a move leaves the user's usage as it was: no quota question (as Dovecot's quota plugin)
+        CopyResult copied = copy(uids, targetFolder, QuotaCheck.NONE);
         state.expunge(copied.uidMap().keySet());
         return copied;
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.tegami.api.MailStore;
 import org.tegami.api.UserMailbox;
 import org.tinylog.Logger;
@@ -39,6 +40,7 @@ public final class MaildirStore implements MailStore, AutoCloseable {
     private final Clock clock;
     private final Map<Path, FolderState> states = new HashMap<>();
     private final QuotaUsage usage = new QuotaUsage();
+    private final ToLongFunction<String> quota;
     private final ScheduledExecutorService timer;
     private final AtomicLong counter = new AtomicLong();
     private long ticks;
@@ -48,11 +50,21 @@ public final class MaildirStore implements MailStore, AutoCloseable {
      * @param hostname this server's name, the last part of new file names
      */
     public MaildirStore(Path mailRoot, String hostname) {
-        this(mailRoot, hostname, Clock.systemUTC(), DEFAULT_RESCAN);
+        this(mailRoot, hostname, user -> 0);
+    }
+
+    /** @param quota bytes allowed per user (account name) for APPEND and COPY, 0 for no limit */
+    public MaildirStore(Path mailRoot, String hostname, ToLongFunction<String> quota) {
+        this(mailRoot, hostname, Clock.systemUTC(), DEFAULT_RESCAN, quota);
     }
 
     /** @param rescan how often open folders are checked for changes by other programs */
     public MaildirStore(Path mailRoot, String hostname, Clock clock, Duration rescan) {
+        this(mailRoot, hostname, clock, rescan, user -> 0);
+    }
+
+    private MaildirStore(Path mailRoot, String hostname, Clock clock, Duration rescan, ToLongFunction<String> quota) {
+        this.quota = quota;
         this.mailRoot = mailRoot;
         this.host = MaildirFileName.safeHost(hostname);
         this.clock = clock;
@@ -179,6 +191,11 @@ public final class MaildirStore implements MailStore, AutoCloseable {
         synchronized (states) {
             states.keySet().removeIf(p -> p.toString().equals(prefix) || p.toString().startsWith(prefix + "."));
         }
+    }
+
+    /** The user's quota in bytes, 0 for none. */
+    long quota(String user) {
+        return quota.applyAsLong(user);
     }
 
     /** Bytes on disk of all of a user's folders (sizes from the file names). */

@@ -26,10 +26,12 @@ final class MessageWriter {
 
     private final MaildirStore store;
     private final FolderState target;
+    private final QuotaCheck quota;
 
-    MessageWriter(MaildirStore store, FolderState target) {
+    MessageWriter(MaildirStore store, FolderState target, QuotaCheck quota) {
         this.store = store;
         this.target = target;
+        this.quota = quota;
     }
 
     long append(InputStream content, Set<Flag> flags, Set<String> keywords, Instant date) throws IOException {
@@ -40,6 +42,7 @@ final class MessageWriter {
             String base = stem + ",S=" + sizes.fileSize() + ",W=" + sizes.crlfSize();
             String fileName = MaildirFileName.curName(base,
                     MaildirFileName.info(flags, target.keywordIndexes(keywords), ""));
+            quota.admit(sizes.fileSize());
             Files.setLastModifiedTime(tmp, FileTime.from(date));
             Files.move(tmp, target.curDir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
             Durable.fsyncDirectory(target.curDir);
@@ -52,6 +55,12 @@ final class MessageWriter {
 
     /** Copies messages from another folder's state, keeping flags, keywords and internal dates. */
     Map<Long, Long> copyFrom(FolderState source, Set<Long> uids) throws IOException {
+        long bytes = 0;
+        for (long uid : uids) {
+            FolderEntry e = source.entry(uid);
+            bytes += e == null ? 0 : e.fileSize;
+        }
+        quota.admit(bytes);
         List<Long> copied = new ArrayList<>();
         List<NewFile> files = new ArrayList<>();
         for (long uid : uids) {

@@ -433,4 +433,29 @@ class MaildirStoreTest {
             assertEquals(Set.of("Later"), m.keywords());
         }
     }
+
+    @Test
+    void appendAndCopyOverTheQuotaAreRefusedAndLeaveNoFileWhileMoveIsAllowed() throws IOException {
+        String body = "Subject: q\n\n" + "x".repeat(400) + "\n";
+        try (MaildirStore limited = new MaildirStore(mail.root(), "test.host", user -> 1000)) {
+            UserMailbox b = limited.mailbox(USER);
+            try (FolderView v = b.open("INBOX", false)) {
+                long first = v.append(text(body), Set.of(), Set.of(), null);
+                v.append(text(body), Set.of(), Set.of(), null);
+
+                MailboxException full = assertThrows(MailboxException.class,
+                        () -> v.append(text(body), Set.of(), Set.of(), null));
+                assertEquals(MailboxException.Reason.OVER_QUOTA, full.reason());
+                MailboxException copy = assertThrows(MailboxException.class, () -> v.copy(List.of(first), "Archive"));
+                assertEquals(MailboxException.Reason.OVER_QUOTA, copy.reason());
+
+                assertEquals(2, names(inbox.resolve("cur")).size());
+                assertEquals(List.of(), names(inbox.resolve("tmp")));
+                assertEquals(List.of(), names(inbox.resolve(".Archive/cur")));
+
+                v.move(List.of(first), "Archive");
+                assertEquals(1, names(inbox.resolve(".Archive/cur")).size());
+            }
+        }
+    }
 }
