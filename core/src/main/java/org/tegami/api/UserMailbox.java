@@ -53,6 +53,15 @@ public interface UserMailbox {
     long usedBytes() throws IOException;
 
     /**
+     * The most bytes all folders may hold, 0 for no limit. Delivery, APPEND and COPY past it
+     * are refused ({@link MailboxException.Reason#OVER_QUOTA}); a client may ask for it (IMAP
+     * QUOTA).
+     */
+    default long quotaBytes() {
+        return 0;
+    }
+
+    /**
      * A folder in a listing.
      *
      * @param name the folder name, {@code /}-separated

@@ -170,12 +170,12 @@ final class MaildirFolderView implements FolderView {
     public long append(InputStream content, Set<Flag> flags, Set<String> keywords, Instant internalDate)
             throws IOException {
         Instant date = internalDate != null ? internalDate : store.clock().instant();
-        return new MessageWriter(store, state, QuotaCheck.of(store, mailbox)).append(content, flags, keywords, date);
+        return new MessageWriter(store, state, QuotaCheck.of(mailbox)).append(content, flags, keywords, date);
     }
 
     @Override
     public CopyResult copy(Collection<Long> uids, String targetFolder) throws IOException {
-        return copy(uids, targetFolder, QuotaCheck.of(store, mailbox));
+        return copy(uids, targetFolder, QuotaCheck.of(mailbox));
     }
 
     private CopyResult copy(Collection<Long> uids, String targetFolder, QuotaCheck quota) throws IOException {

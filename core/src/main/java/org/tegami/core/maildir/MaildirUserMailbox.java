@@ -213,4 +213,9 @@ final class MaildirUserMailbox implements UserMailbox {
     public long usedBytes() throws IOException {
         return store.usedBytes(root);
     }
+
+    @Override
+    public long quotaBytes() {
+        return store.quota(user);
+    }
 }

@@ -17,9 +17,9 @@ interface QuotaCheck {
     /** @throws MailboxException with {@code OVER_QUOTA} if {@code bytes} more would pass the limit */
     void admit(long bytes) throws IOException;
 
-    /** The check for the user {@code mailbox}: its limit, 0 for none, against its used bytes. */
-    static QuotaCheck of(MaildirStore store, MaildirUserMailbox mailbox) {
-        long limit = store.quota(mailbox.user());
+    /** The check for {@code mailbox}: its limit (0 for none) against the bytes it uses. */
+    static QuotaCheck of(MaildirUserMailbox mailbox) {
+        long limit = mailbox.quotaBytes();
         if (limit <= 0) {
             return NONE;
         }

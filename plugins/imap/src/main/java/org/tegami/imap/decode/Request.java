@@ -48,6 +48,10 @@ public sealed interface Request {
     record OnMailbox(String tag, String verb, String mailbox) implements Request {
     }
 
+    /** GETQUOTA and SETQUOTA (name: a quota root), GETQUOTAROOT (name: a mailbox); RFC 9208. */
+    record Quota(String tag, String verb, String name) implements Request {
+    }
+
     record Rename(String tag, String from, String to) implements Request {
         public String verb() {
             return "RENAME";

@@ -30,6 +30,10 @@ public final class RequestParser {
         parsers.put("LIST", list);
         parsers.put("LSUB", list);
         parsers.put("APPEND", new AppendParser());
+        CommandParser quota = new QuotaParser();
+        for (String verb : QuotaParser.VERBS) {
+            parsers.put(verb, quota);
+        }
         parsers.put("ENABLE", new EnableParser());
         parsers.put("ID", new IdParser());
         CommandParser fetch = new FetchParser();

@@ -40,6 +40,10 @@ public final class ProcessorTable {
         table.put("NAMESPACE", new NamespaceProcessor());
         table.put("ENABLE", new EnableProcessor());
         table.put("ID", new IdProcessor());
+        QuotaProcessor quota = new QuotaProcessor();
+        for (String verb : new String[] {"GETQUOTA", "GETQUOTAROOT", "SETQUOTA"}) {
+            table.put(verb, quota);
+        }
     }
 
     /** The processor for a verb, or {@code null}. */

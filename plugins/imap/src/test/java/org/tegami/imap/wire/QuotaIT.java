@@ -53,6 +53,12 @@ class QuotaIT {
 
             List<String> move = c.command("a9", "MOVE 1 Archive");
             assertTrue(move.get(move.size() - 1).startsWith("a9 OK"), move.toString());
+
+            // two messages of 418 bytes on disk (LF line ends): 836 bytes, 1 KiB rounded up, of 1000 bytes (0 KiB)
+            assertEquals(List.of("* QUOTAROOT \"Archive\" \"\"", "* QUOTA \"\" (STORAGE 1 0)",
+                    "b1 OK GETQUOTAROOT completed"), c.command("b1", "GETQUOTAROOT Archive"));
+            assertEquals(List.of("* QUOTA \"\" (STORAGE 1 0)", "b2 OK GETQUOTA completed"),
+                    c.command("b2", "GETQUOTA \"\""));
         }
     }
 }
