@@ -31,8 +31,10 @@ public final class SendmailCommand implements CliCommand {
             usage: tegami sendmail [-t] [-i | -oi] [-f sender] [-F 'Full Name'] [recipient ...]
               -t       take recipients from To:, Cc: and Bcc: (Bcc: is removed) as well
               -i, -oi  a line with a single dot does not end the message
-              -f ADDR  the envelope sender (default: your login at the hostname)
-              -F NAME  the full name for a From: header that is added""";
+              -f ADDR  the envelope sender (default: your login at the hostname); -r is the same
+              -F NAME  the full name for a From: header that is added
+            Other options of sendmail(8) that tune its delivery (-B, -N, -R, -V, -o..., -e...)
+            are accepted and ignored.""";
 
     @Override
     public String name() {
@@ -51,40 +53,16 @@ public final class SendmailCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext context) throws Exception {
-        boolean fromHeaders = false;
-        boolean ignoreDots = false;
-        String sender = null;
-        String fullName = null;
-        List<String> rcpts = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!rcpts.isEmpty() || !a.startsWith("-") || a.equals("-")) {
-                rcpts.add(a);
-            } else if (a.equals("--")) {
-                rcpts.addAll(args.subList(i + 1, args.size()));
-                break;
-            } else if (a.equals("-t")) {
-                fromHeaders = true;
-            } else if (a.equals("-i") || a.equals("-oi")) {
-                ignoreDots = true;
-            } else if (a.startsWith("-f") || a.startsWith("-F")) {
-                String value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
-                if (value == null) {
-                    context.err().println("sendmail: " + a + " needs a value");
-                    return ExitCodes.USAGE;
-                }
-                if (a.startsWith("-f")) {
-                    sender = value;
-                } else {
-                    fullName = value;
-                }
-            } else if (a.startsWith("-o") || a.startsWith("-b") && a.equals("-bm")) {
-                // other sendmail options (-odi, -oem ...) change nothing here
-            } else {
-                context.err().println("sendmail: unknown option " + a + " (try --help)");
-                return ExitCodes.USAGE;
-            }
+        SendmailArguments parsed;
+        try {
+            parsed = SendmailArguments.parse(args);
+        } catch (SendmailArguments.UsageException e) {
+            context.err().println("sendmail: " + e.getMessage() + " (try --help)");
+            return ExitCodes.USAGE;
         }
+        boolean fromHeaders = parsed.fromHeaders();
+        String sender = parsed.sender();
+        List<String> rcpts = parsed.recipients();
         ServerConfig config = ServerConfig.load(context.configDirectory());
         String hostname = config.hostname();
         MailAddress envelopeFrom;
@@ -99,8 +77,8 @@ public final class SendmailCommand implements CliCommand {
             context.err().println("sendmail: bad address: " + e.getMessage());
             return ExitCodes.DATA_ERROR;
         }
-        List<String> lines = readMessage(context.in(), ignoreDots);
-        List<String> added = missingHeaders(lines, envelopeFrom, fullName, hostname);
+        List<String> lines = readMessage(context.in(), parsed.ignoreDots());
+        List<String> added = missingHeaders(lines, envelopeFrom, parsed.fullName(), hostname);
         String message = String.join("\n", added) + (added.isEmpty() ? "" : "\n") + String.join("\n", lines) + "\n";
         if (fromHeaders || to.isEmpty()) {
             IncomingMessage parsed = IncomingMessage.parse(message.getBytes(StandardCharsets.UTF_8));
