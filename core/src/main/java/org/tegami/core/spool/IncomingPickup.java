@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tegami.api.Envelope;
 import org.tegami.api.Recipient;
+import org.tegami.core.metrics.MessageSource;
 import org.tinylog.Logger;
 
 /**
@@ -139,7 +140,7 @@ final class IncomingPickup {
             }
             Envelope env = new Envelope(m.sender(), m.recipients().stream().map(Recipient::of).toList(),
                     java.util.Map.of(), Envelope.Origin.LOCAL);
-            made = spool.acceptOnce(id, env, new ByteArrayInputStream(m.message()));
+            made = spool.acceptOnce(id, env, new ByteArrayInputStream(m.message()), MessageSource.INCOMING);
         }
         Files.deleteIfExists(taken);
         SpoolFiles.forceDirectory(files.incoming());
