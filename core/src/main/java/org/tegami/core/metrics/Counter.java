@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
  * A count that only goes up, such as connections opened. Lock-free: an increment is one
  * {@link LongAdder} add, so hot paths may call it per message or per connection.
  */
-public final class Counter implements Readable {
+public final class Counter implements SeriesSource {
 
     private final LongAdder value = new LongAdder();
 

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the series type: {@link Counter}, {@link Gauge} or {@link Histogram}
  */
-public final class Family<T extends Readable> {
+public final class Family<T extends SeriesSource> {
 
     private static final Comparator<List<String>> BY_VALUES = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {

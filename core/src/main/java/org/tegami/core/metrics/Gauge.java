@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link Counter}. Values computed at scrape time instead (queue size, heap) are registered
  * with {@link MetricsRegistry#gauge(String, String, java.util.function.DoubleSupplier)}.
  */
-public final class Gauge implements Readable {
+public final class Gauge implements SeriesSource {
 
     private final LongAdder value = new LongAdder();
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * observation may see the bucket and the sum of that observation apart; the next scrape sees
  * both, which is what Prometheus clients accept as well.
  */
-public final class Histogram implements Readable {
+public final class Histogram implements SeriesSource {
 
     private final double[] bounds;
     /** Per bucket, not cumulative; the last one is {@code +Inf}. */

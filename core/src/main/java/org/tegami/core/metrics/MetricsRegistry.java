@@ -51,7 +51,7 @@ public final class MetricsRegistry {
      * scraping thread and should be cheap (cache what is costly); if it throws, the value is NaN.
      */
     public void computedGauge(String name, String help, DoubleSupplier value) {
-        Readable computed = labelValues -> new Series.Scalar(labelValues, compute(value));
+        SeriesSource computed = labelValues -> new Series.Scalar(labelValues, compute(value));
         register(new Family<>(name, help, MetricType.GAUGE, List.of(), () -> computed)).labels();
     }
 
@@ -72,7 +72,7 @@ public final class MetricsRegistry {
         return out;
     }
 
-    private synchronized <T extends Readable> Family<T> register(Family<T> family) {
+    private synchronized <T extends SeriesSource> Family<T> register(Family<T> family) {
         String name = family.name();
         if (!METRIC_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a metric name: " + name);
