@@ -7,13 +7,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.tinylog.Logger;
 
 /**
  * How many entries the queue holds ({@code queue/} and {@code active/}) and how old the oldest
- * is, for the metrics. Counting lists both folders and reads the modification time of each
- * message file (written once, at acceptance), so with a large queue it is not free: a count is
- * kept for {@code maxAge} and callers within that time get the cached one. Thread-safe.
+ * is, for the metrics. Arrival is read from the id where it holds one ({@link QueueIds#madeAt}),
+ * else from the message file's modification time (written once, at acceptance). Counting lists
+ * both folders, which with a large queue is not free (about a second for 100,000 entries on a
+ * small machine), so a count is reused for {@code maxAge}, or for ten times as long as the last
+ * count took if that is longer: scraping can never keep more than a tenth of a core busy.
+ * Thread-safe.
  */
 public final class SpoolCensus {
 
@@ -31,19 +35,21 @@ public final class SpoolCensus {
     private final long maxAgeNanos;
     private Count cached;
     private long countedAt;
+    private long reuseNanos;
 
-    /** @param maxAge how long a count is reused before the folders are read again */
+    /** @param maxAge how long a count is reused at least before the folders are read again */
     public SpoolCensus(Spool spool, Duration maxAge) {
         this.spool = spool;
         this.maxAgeNanos = maxAge.toNanos();
     }
 
-    /** The current count, at most {@code maxAge} old. */
+    /** The current count, reused while it is recent enough. */
     public synchronized Count count() throws IOException {
-        long now = System.nanoTime();
-        if (cached == null || now - countedAt >= maxAgeNanos) {
+        long start = System.nanoTime();
+        if (cached == null || start - countedAt >= reuseNanos) {
             cached = countNow();
-            countedAt = now;
+            countedAt = start;
+            reuseNanos = Math.max(maxAgeNanos, 10 * (System.nanoTime() - start));
         }
         return cached;
     }
@@ -74,6 +80,7 @@ public final class SpoolCensus {
 
     private Count countNow() throws IOException {
         SpoolFiles files = spool.files();
+        Instant now = spool.clock().instant();
         long entries = 0;
         Instant oldest = null;
         for (Path dir : new Path[] {files.queue(), files.active()}) {
@@ -84,17 +91,25 @@ public final class SpoolCensus {
                         continue;
                     }
                     entries++;
-                    try {
-                        Instant arrival = Files.getLastModifiedTime(files.messages().resolve(id)).toInstant();
-                        if (oldest == null || arrival.isBefore(oldest)) {
-                            oldest = arrival;
-                        }
-                    } catch (NoSuchFileException e) {
-                        // finished meanwhile
+                    Optional<Instant> arrival = arrival(files, id, now);
+                    if (arrival.isPresent() && (oldest == null || arrival.get().isBefore(oldest))) {
+                        oldest = arrival.get();
                     }
                 }
             }
         }
         return new Count(entries, oldest);
+    }
+
+    private static Optional<Instant> arrival(SpoolFiles files, String id, Instant now) throws IOException {
+        Optional<Instant> fromId = QueueIds.madeAt(id, now);
+        if (fromId.isPresent()) {
+            return fromId;
+        }
+        try {
+            return Optional.of(Files.getLastModifiedTime(files.messages().resolve(id)).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // finished meanwhile
+        }
     }
 }
