@@ -25,6 +25,9 @@ import org.tegami.core.delivery.QueueSettings;
 import org.tegami.core.delivery.RoutingEngine;
 import org.tegami.core.maildir.MaildirDelivery;
 import org.tegami.core.maildir.MaildirStore;
+import org.tegami.core.metrics.MetricsExporter;
+import org.tegami.core.metrics.MetricsRegistry;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tegami.core.net.ListenerHost;
 import org.tegami.core.net.NetLimits;
 import org.tegami.core.plugin.ExtensionFailure;
@@ -34,6 +37,7 @@ import org.tegami.core.plugin.PluginHost;
 import org.tegami.core.server.ExtensionRegistry;
 import org.tegami.core.server.ServerServices;
 import org.tegami.core.spool.Spool;
+import org.tegami.core.spool.SpoolCensus;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -46,16 +50,20 @@ public final class Tegami implements AutoCloseable {
 
     private static final TaggedLogger LOG = Logger.tag("server");
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long a queue count is reused: listing a large queue on every scrape would cost too much. */
+    private static final Duration QUEUE_COUNT_MAX_AGE = Duration.ofSeconds(5);
 
     private final ServerConfig config;
     private final ConfigSource source;
     private final ExtensionRegistry registry = new ExtensionRegistry();
+    private final ServerMetrics metrics = new ServerMetrics(new MetricsRegistry());
     private final List<LoadedExtension<TegamiExtension>> inProcess;
     private PluginHost plugins;
     private MaildirStore mailStore;
     private Spool spool;
     private QueueRunner queue;
     private ListenerHost listeners;
+    private MetricsExporter metricsExporter;
 
     private Tegami(ConfigSource source, ServerConfig config, List<LoadedExtension<TegamiExtension>> inProcess) {
         this.source = source;
@@ -105,12 +113,14 @@ public final class Tegami implements AutoCloseable {
         PasswdFileDirectory users = new PasswdFileDirectory(config.usersFile());
         ServerConfig.Auth auth = config.auth();
         ThrottlingAuthenticator authenticator = new ThrottlingAuthenticator(users, auth.maxFailures(), auth.lockout(),
-                auth.failureDelay());
+                auth.failureDelay(), metrics);
         ToLongFunction<String> quota = user -> users.find(user)
                 .map(UserAccount::quotaBytes).filter(q -> q > 0).orElse(config.defaultQuota());
         mailStore = new MaildirStore(config.mailDir(), config.hostname(), quota);
         MaildirDelivery delivery = new MaildirDelivery(mailStore, quota);
-        spool = new Spool(config.spoolDir(), Clock.systemUTC());
+        spool = new Spool(config.spoolDir(), Clock.systemUTC(), metrics);
+        SpoolCensus census = new SpoolCensus(spool, QUEUE_COUNT_MAX_AGE);
+        metrics.watchQueue(census::entries, census::oldestAgeSeconds);
         RoutingEngine routing = new RoutingEngine(registry::routers);
         ServerServices services = new ServerServices(config.hostname(), config.domains(), configDirectory, spool,
                 routing, authenticator, users, mailStore, registry, config.dnsResolver().map(HostPort::toString));
@@ -134,14 +144,17 @@ public final class Tegami implements AutoCloseable {
         ServerConfig.Queue q = config.queue();
         queue = new QueueRunner(spool, routing, delivery, registry::transport, new QueueSettings(q.workers(),
                 q.retryMin(), q.retryMax(), q.maxAge(), q.lease(), q.rescan(), Duration.ofMinutes(10)),
-                config.hostname());
+                config.hostname(), metrics);
         queue.start();
 
         ServerConfig.Net net = config.net();
         listeners = new ListenerHost(new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(),
-                Duration.ofSeconds(30)), registry::tls);
+                Duration.ofSeconds(30)), registry::tls, metrics);
         for (Binding b : bindings) {
             bind(b);
+        }
+        if (config.metricsListen().isPresent()) {
+            startMetrics(config.metricsListen().get());
         }
         if (plugins != null) {
             plugins.watch(new HotPlugins(), Duration.ofSeconds(2));
@@ -179,6 +192,14 @@ public final class Tegami implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot listen on " + b.address() + " (" + b.spec().name() + ".listen): "
                     + e.getMessage(), e);
+        }
+    }
+
+    private void startMetrics(HostPort address) throws IOException {
+        try {
+            metricsExporter = MetricsExporter.start(bindAddress(address), metrics::exposition);
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + address + " (metrics.listen): " + e.getMessage(), e);
         }
     }
 
@@ -243,6 +264,11 @@ public final class Tegami implements AutoCloseable {
         return plugins;
     }
 
+    /** The address the metrics endpoint is bound to; empty when {@code metrics.listen} is off. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsExporter).map(MetricsExporter::address);
+    }
+
     /** Makes every deferred message due now (what {@code tegami queue flush} asks the daemon). */
     public void flushQueue() throws IOException {
         queue.runDueNow();
@@ -251,6 +277,9 @@ public final class Tegami implements AutoCloseable {
     /** Stops accepting, lets sessions finish within a grace time, stops delivery and plugins. */
     @Override
     public void close() {
+        if (metricsExporter != null) {
+            metricsExporter.close();
+        }
         if (listeners != null) {
             listeners.stop(STOP_GRACE);
         }

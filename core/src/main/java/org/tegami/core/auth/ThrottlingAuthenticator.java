@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.tegami.api.Authenticator;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tinylog.Logger;
 
 /**
@@ -33,11 +34,18 @@ public final class ThrottlingAuthenticator implements Authenticator {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String dummyHash;
+    private final ServerMetrics metrics;
 
     /** With the system clock, real sleeping and the default capacity. */
     public ThrottlingAuthenticator(CredentialSource users, int maxFailures, Duration lockout, Duration failureDelay) {
+        this(users, maxFailures, lockout, failureDelay, ServerMetrics.unexported());
+    }
+
+    /** With the system clock, real sleeping and the default capacity, counting outcomes in {@code metrics}. */
+    public ThrottlingAuthenticator(CredentialSource users, int maxFailures, Duration lockout, Duration failureDelay,
+            ServerMetrics metrics) {
         this(users, maxFailures, lockout, failureDelay, Clock.systemUTC(), Sleeper.THREAD, DEFAULT_CAPACITY,
-                DUMMY_HASH);
+                DUMMY_HASH, metrics);
     }
 
     /**
@@ -46,6 +54,13 @@ public final class ThrottlingAuthenticator implements Authenticator {
      */
     public ThrottlingAuthenticator(CredentialSource users, int maxFailures, Duration lockout, Duration failureDelay,
             Clock clock, Sleeper sleeper, int capacity, String dummyHash) {
+        this(users, maxFailures, lockout, failureDelay, clock, sleeper, capacity, dummyHash,
+                ServerMetrics.unexported());
+    }
+
+    /** The full form: {@code metrics} counts successes, failures, refusals and lockouts. */
+    public ThrottlingAuthenticator(CredentialSource users, int maxFailures, Duration lockout, Duration failureDelay,
+            Clock clock, Sleeper sleeper, int capacity, String dummyHash, ServerMetrics metrics) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("maxFailures must be at least 1");
         }
@@ -55,6 +70,7 @@ public final class ThrottlingAuthenticator implements Authenticator {
         this.clock = clock;
         this.sleeper = sleeper;
         this.dummyHash = dummyHash;
+        this.metrics = metrics;
     }
 
     @Override
@@ -62,6 +78,7 @@ public final class ThrottlingAuthenticator implements Authenticator {
         String who = printable(login);
         String from = client.getHostAddress();
         if (failures.lockedOut(client, clock.instant())) {
+            metrics.authRefusedLockedOut();
             Logger.tag("auth").info("login refused for {} from {}: address locked out", who, from);
             return new AuthResult.LockedOut();
         }
@@ -69,6 +86,7 @@ public final class ThrottlingAuthenticator implements Authenticator {
         try {
             credential = users.credential(login);
         } catch (IOException e) {
+            metrics.authUnavailable();
             Logger.tag("auth").warn("login of {} from {} not checked: {}", who, from, e.getMessage());
             return new AuthResult.Unavailable("user directory unavailable");
         }
@@ -76,13 +94,16 @@ public final class ThrottlingAuthenticator implements Authenticator {
         boolean matches = PasswordSchemes.verify(password, stored) && credential.isPresent();
         if (matches) {
             failures.reset(client);
+            metrics.authSucceeded();
             Logger.tag("auth").debug("login of {} from {} succeeded", who, from);
             return new AuthResult.Success(credential.get().account());
         }
         int count = failures.fail(client, clock.instant());
+        metrics.authFailed();
         Logger.tag("auth").info("login failed for {} from {} ({}{})", who, from,
                 credential.isPresent() ? "wrong password" : "no such user", count > 0 ? ", failure " + count : "");
         if (failures.lockedOut(client, clock.instant())) {
+            metrics.lockedOut();
             Logger.tag("auth").warn("{} locked out after {} failed logins", from, count);
         }
         pause(delayFor(count));

@@ -31,10 +31,11 @@ import org.tegami.api.Settings;
  * @param queue retry and worker settings
  * @param defaultQuota mailbox quota in bytes for users without their own, 0 for none
  * @param auth brute-force defence
+ * @param metricsListen where the Prometheus metrics endpoint listens; empty (the default) for off
  */
 public record ServerConfig(String hostname, List<String> domains, Path spoolDir, Path mailDir, Path pluginsDir,
         Path usersFile, Map<String, Optional<HostPort>> listeners, Net net, Optional<HostPort> dnsResolver,
-        Queue queue, long defaultQuota, Auth auth) {
+        Queue queue, long defaultQuota, Auth auth, Optional<HostPort> metricsListen) {
 
     /** The standard listeners and their defaults (DESIGN: loopback, unprivileged ports). */
     public static final List<ListenerSpec> STANDARD_LISTENERS = List.of(
@@ -45,6 +46,9 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
             new ListenerSpec("pop3s", "127.0.0.1:1995", true),
             new ListenerSpec("imap", "127.0.0.1:1143", false),
             new ListenerSpec("imaps", "127.0.0.1:1993", true));
+
+    /** The metrics endpoint's {@code metrics.listen} key: plain HTTP, off unless set. */
+    public static final ListenerSpec METRICS_LISTENER = new ListenerSpec("metrics", "", false);
 
     private static final Pattern DOMAIN = Pattern.compile(
             "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
@@ -128,8 +132,9 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
                 s.duration("auth.lockout", Duration.ofMinutes(15)),
                 s.duration("auth.failure-delay", Duration.ofSeconds(1)),
                 passwordCost(source, s));
+        Optional<HostPort> metrics = source.listenAddress(METRICS_LISTENER);
         return new ServerConfig(hostname, domains, spool, mail, plugins, users, listeners, net, dns, queue, quota,
-                auth);
+                auth, metrics);
     }
 
     /** The address of a standard listener, empty when switched off or not a standard name. */

@@ -3,6 +3,7 @@ package org.tegami.core.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import org.tegami.api.OutboundMessage;
 import org.tegami.api.Recipient;
 import org.tegami.api.RouteDecision;
 import org.tegami.api.Transport;
+import org.tegami.core.metrics.MessageSource;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tegami.core.spool.DeliveryState;
 import org.tegami.core.spool.QueueEntry;
 import org.tegami.core.spool.QueueIds;
@@ -44,15 +47,18 @@ final class EntryProcessor {
     private final Function<String, Optional<Transport>> transports;
     private final QueueSettings settings;
     private final String hostname;
+    private final ServerMetrics metrics;
 
     EntryProcessor(Spool spool, RoutingEngine routing, TargetRunner runner,
-            Function<String, Optional<Transport>> transports, QueueSettings settings, String hostname) {
+            Function<String, Optional<Transport>> transports, QueueSettings settings, String hostname,
+            ServerMetrics metrics) {
         this.spool = spool;
         this.routing = routing;
         this.runner = runner;
         this.transports = transports;
         this.settings = settings;
         this.hostname = hostname;
+        this.metrics = metrics;
     }
 
     void process(SpoolClaim claim) throws IOException {
@@ -90,6 +96,7 @@ final class EntryProcessor {
         for (int i : due) {
             e = settle(e, i, now);
         }
+        Instant settled = spool.clock().instant();
         if (e.isFinished()) {
             if (hasFailures(e)) {
                 claim.save(e); // final states first: a retry after a crash then only repeats the bounce, not delivery
@@ -100,6 +107,28 @@ final class EntryProcessor {
         } else {
             claim.release(e);
         }
+        count(e, due, settled);
+    }
+
+    /** Reports the recipients this attempt settled, once their state is on disk. */
+    private void count(QueueEntry e, List<Integer> due, Instant settled) {
+        for (int i : due) {
+            RecipientEntry r = e.recipients().get(i);
+            switch (r.state()) {
+                case DELIVERED -> metrics.delivered(relayed(r), Duration.between(e.arrival(), settled));
+                case DEFERRED -> metrics.deferred();
+                case FAILED -> metrics.bounced();
+                default -> {
+                    // PENDING does not survive settle()
+                }
+            }
+        }
+    }
+
+    /** Whether a copy of the recipient's message went out through a transport. */
+    private static boolean relayed(RecipientEntry r) {
+        return r.targets().stream()
+                .anyMatch(t -> t.state() == DeliveryState.DELIVERED && t.decision() instanceof RouteDecision.Relay);
     }
 
     private QueueEntry resolve(SpoolClaim claim, QueueEntry e, Instant now) throws IOException {
@@ -276,7 +305,7 @@ final class EntryProcessor {
         Envelope env = new Envelope(MailAddress.NULL_SENDER, List.of(Recipient.of(e.sender())), Map.of(),
                 new Envelope.Origin("local", null, null, null));
         try (InputStream dsn = DsnMessage.build(bounceId, e, failures, hostname, claim.messageFile(), now)) {
-            spool.acceptOnce(bounceId, env, dsn);
+            spool.acceptOnce(bounceId, env, dsn, MessageSource.BOUNCE);
         }
         LOG.info("{}: sender non-delivery notification: {}", e.id(), bounceId);
     }

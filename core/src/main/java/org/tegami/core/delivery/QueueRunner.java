@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.tegami.api.Transport;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tegami.core.spool.QueueEntry;
 import org.tegami.core.spool.Spool;
 import org.tegami.core.spool.SpoolClaim;
@@ -57,11 +58,18 @@ public final class QueueRunner implements AutoCloseable {
      */
     public QueueRunner(Spool spool, RoutingEngine routing, LocalDelivery local,
             Function<String, Optional<Transport>> transports, QueueSettings settings, String hostname) {
+        this(spool, routing, local, transports, settings, hostname, ServerMetrics.unexported());
+    }
+
+    /** Like the other constructor, reporting each settled recipient to {@code metrics}. */
+    public QueueRunner(Spool spool, RoutingEngine routing, LocalDelivery local,
+            Function<String, Optional<Transport>> transports, QueueSettings settings, String hostname,
+            ServerMetrics metrics) {
         this.spool = spool;
         this.settings = settings;
         TargetRunner runner = new TargetRunner(local, new PipeDelivery(spool.files().tmp(), settings.pipeTimeout()),
                 new MboxDelivery(), spool.clock());
-        this.processor = new EntryProcessor(spool, routing, runner, transports, settings, hostname);
+        this.processor = new EntryProcessor(spool, routing, runner, transports, settings, hostname, metrics);
     }
 
     /** Starts the scheduler, workers and watch; recovers the spool first. */

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.tegami.api.ListenerSpec;
 import org.tegami.api.ProtocolHandler;
+import org.tegami.core.metrics.ListenerMetrics;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -26,13 +27,15 @@ final class Listener {
 
     private final ProtocolHandler handler;
     private final ListenerSpec spec;
+    private final ListenerMetrics metrics;
     private final ServerSocket server;
     private final Thread acceptor;
 
-    Listener(ProtocolHandler handler, ListenerSpec spec, InetSocketAddress address, Admission admission)
-            throws IOException {
+    Listener(ProtocolHandler handler, ListenerSpec spec, InetSocketAddress address, ListenerMetrics metrics,
+            Admission admission) throws IOException {
         this.handler = handler;
         this.spec = spec;
+        this.metrics = metrics;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         try {
@@ -58,6 +61,11 @@ final class Listener {
 
     ListenerSpec spec() {
         return spec;
+    }
+
+    /** This listener's connection counters. */
+    ListenerMetrics metrics() {
+        return metrics;
     }
 
     InetSocketAddress boundAddress() {

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.tegami.api.ListenerSpec;
 import org.tegami.api.ProtocolHandler;
 import org.tegami.api.TlsProvider;
+import org.tegami.core.metrics.ListenerMetrics;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -40,6 +42,7 @@ public final class ListenerHost implements AutoCloseable {
     private final Watchdog watchdog;
     private final TlsHandshake handshake;
     private final ExecutorService sessions;
+    private final ServerMetrics metrics;
     private final Set<Session> live = ConcurrentHashMap.newKeySet();
     private final List<Listener> listeners = new ArrayList<>();
     private boolean stopped;
@@ -49,7 +52,13 @@ public final class ListenerHost implements AutoCloseable {
      * @param tls the current TLS provider, asked at every handshake (empty: no TLS)
      */
     public ListenerHost(NetLimits limits, Supplier<Optional<TlsProvider>> tls) {
+        this(limits, tls, ServerMetrics.unexported());
+    }
+
+    /** Like {@link #ListenerHost(NetLimits, Supplier)}, counting connections per listener in {@code metrics}. */
+    public ListenerHost(NetLimits limits, Supplier<Optional<TlsProvider>> tls, ServerMetrics metrics) {
         this.limits = limits;
+        this.metrics = metrics;
         this.tls = tls;
         this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp());
         this.watchdog = new Watchdog();
@@ -74,7 +83,7 @@ public final class ListenerHost implements AutoCloseable {
         if (spec.implicitTls() && tls.get().isEmpty()) {
             LOG.warn("{} uses implicit TLS but no TLS provider is loaded: its connections will be closed", spec.name());
         }
-        Listener listener = new Listener(handler, spec, address, this::admit);
+        Listener listener = new Listener(handler, spec, address, metrics.listener(spec.name()), this::admit);
         listeners.add(listener);
         listener.start();
         return listener.boundAddress();
@@ -151,12 +160,17 @@ public final class ListenerHost implements AutoCloseable {
     private void admit(Listener listener, Socket socket) {
         InetAddress client = socket.getInetAddress();
         ConnectionLimiter.Verdict verdict = limiter.tryAcquire(client);
+        ListenerMetrics counts = listener.metrics();
         if (verdict != ConnectionLimiter.Verdict.ADMITTED) {
+            boolean total = verdict == ConnectionLimiter.Verdict.TOTAL_LIMIT;
+            (total ? counts.refusedTotalLimit() : counts.refusedAddressLimit()).inc();
             LOG.info("refused {} from {}: {}", listener.spec().name(), client.getHostAddress(),
-                    verdict == ConnectionLimiter.Verdict.TOTAL_LIMIT ? "too many connections" : "too many connections from this address");
+                    total ? "too many connections" : "too many connections from this address");
             listener.refuse(socket);
             return;
         }
+        counts.opened().inc();
+        counts.open().inc();
         Session[] self = new Session[1];
         try {
             socket.setTcpNoDelay(true);
@@ -167,6 +181,7 @@ public final class ListenerHost implements AutoCloseable {
             self[0] = new Session(listener.handler(), listener.spec(), connection, () -> {
                 live.remove(self[0]);
                 limiter.release(client);
+                counts.open().dec();
                 synchronized (live) {
                     live.notifyAll();
                 }
@@ -179,6 +194,7 @@ public final class ListenerHost implements AutoCloseable {
                 live.remove(self[0]);
             }
             limiter.release(client);
+            counts.open().dec();
             TlsHandshake.closeQuietly(socket);
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tegami.api.Envelope;
 import org.tegami.api.Recipient;
+import org.tegami.core.metrics.MessageSource;
 import org.tinylog.Logger;
 
 /**
@@ -157,7 +158,7 @@ final class IncomingPickup {
             byte[] message = LocalSubmitter.of(taken)
                     .map(uid -> LocalSubmitter.trace(uid, id, spool.clock(), m.message()))
                     .orElse(m.message());
-            made = spool.acceptOnce(id, env, new ByteArrayInputStream(message));
+            made = spool.acceptOnce(id, env, new ByteArrayInputStream(message), MessageSource.INCOMING);
         }
         Files.deleteIfExists(taken);
         SpoolFiles.forceDirectory(files.incoming());

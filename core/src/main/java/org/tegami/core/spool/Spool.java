@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.tegami.api.Envelope;
 import org.tegami.api.Intake;
+import org.tegami.core.metrics.MessageSource;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -39,11 +41,18 @@ public final class Spool implements Intake, AutoCloseable {
     private final Clock clock;
     private final GroupCommitter committer;
     private final IncomingPickup incoming;
+    private final ServerMetrics metrics;
 
     /** Opens (creating if needed) the spool at {@code directory}; starts the commit thread. */
     public Spool(Path directory, Clock clock) throws IOException {
+        this(directory, clock, ServerMetrics.unexported());
+    }
+
+    /** Like {@link #Spool(Path, Clock)}, counting accepted messages in {@code metrics}. */
+    public Spool(Path directory, Clock clock, ServerMetrics metrics) throws IOException {
         this.files = new SpoolFiles(directory).create();
         this.clock = clock;
+        this.metrics = metrics;
         this.committer = new GroupCommitter(files);
         this.incoming = new IncomingPickup(this, files);
     }
@@ -58,7 +67,7 @@ public final class Spool implements Intake, AutoCloseable {
 
     @Override
     public String accept(Envelope envelope, InputStream message) throws IOException {
-        return store(QueueIds.next(clock.instant()), envelope, message);
+        return store(QueueIds.next(clock.instant()), envelope, message, MessageSource.of(envelope.origin()));
     }
 
     /**
@@ -66,13 +75,15 @@ public final class Spool implements Intake, AutoCloseable {
      * the message is not read and nothing changes): intake and bounces use derived ids so
      * that doing the same work twice after a crash queues it once.
      *
+     * @param source what made the message, for the metrics
      * @return whether a new entry was made
      */
-    public boolean acceptOnce(String id, Envelope envelope, InputStream message) throws IOException {
+    public boolean acceptOnce(String id, Envelope envelope, InputStream message, MessageSource source)
+            throws IOException {
         if (exists(id)) {
             return false;
         }
-        store(id, envelope, message);
+        store(id, envelope, message, source);
         return true;
     }
 
@@ -85,7 +96,8 @@ public final class Spool implements Intake, AutoCloseable {
         return Files.exists(queued) || Files.exists(files.active().resolve(id)) || Files.exists(queued);
     }
 
-    private String store(String id, Envelope envelope, InputStream message) throws IOException {
+    private String store(String id, Envelope envelope, InputStream message, MessageSource source)
+            throws IOException {
         Instant arrival = clock.instant();
         // Writer-unique tmp names: two instances may store the same derived id at once.
         String unique = id + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
@@ -111,6 +123,7 @@ public final class Spool implements Intake, AutoCloseable {
             Files.deleteIfExists(tmpEnvelope);
             throw e;
         }
+        metrics.accepted(source);
         LOG.info("{}: from={} size={} nrcpt={} ({})", id, envelope.sender().bracketed(), size,
                 envelope.recipients().size(), envelope.origin().protocol());
         return id;

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tegami.api.Authenticator.AuthResult;
 import org.tegami.api.UserAccount;
+import org.tegami.core.metrics.MetricValues;
+import org.tegami.core.metrics.MetricsRegistry;
+import org.tegami.core.metrics.ServerMetrics;
 
 class ThrottlingAuthenticatorTest {
 
@@ -39,6 +42,26 @@ class ThrottlingAuthenticatorTest {
 
     private static InetAddress ip(String s) throws Exception {
         return InetAddress.getByName(s);
+    }
+
+    @Test
+    void countsEveryOutcomeAndEachLockout() throws Exception {
+        MetricsRegistry registry = new MetricsRegistry();
+        ThrottlingAuthenticator a = new ThrottlingAuthenticator(source, 2, Duration.ofMinutes(15), Duration.ofSeconds(1),
+                clock, sleeps::add, 100, CHEAP_DUMMY, new ServerMetrics(registry));
+        InetAddress bad = ip("192.0.2.1");
+        a.authenticate("alice@x.org", "right", ip("192.0.2.2"));
+        a.authenticate("alice@x.org", "wrong", bad);
+        a.authenticate("nobody@x.org", "wrong", bad);
+        a.authenticate("alice@x.org", "right", bad);
+        broken = true;
+        a.authenticate("alice@x.org", "right", ip("192.0.2.3"));
+
+        assertEquals(1, MetricValues.value(registry, "tegami_auth_attempts_total", "success"));
+        assertEquals(2, MetricValues.value(registry, "tegami_auth_attempts_total", "failure"));
+        assertEquals(1, MetricValues.value(registry, "tegami_auth_attempts_total", "locked_out"));
+        assertEquals(1, MetricValues.value(registry, "tegami_auth_attempts_total", "unavailable"));
+        assertEquals(1, MetricValues.value(registry, "tegami_auth_lockouts_total"));
     }
 
     @Test

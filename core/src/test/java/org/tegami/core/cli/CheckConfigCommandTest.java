@@ -62,6 +62,19 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void reportsABadMetricsListenAndATypoInTheMetricsKeys() throws Exception {
+        Path conf = Files.createDirectories(root.resolve("conf"));
+        Path tegamiConf = conf.resolve("tegami.conf");
+        Files.writeString(conf.resolve("users"), "");
+        Files.writeString(tegamiConf, "metrics.listen = 127.0.0.1\nmetrics.lisen = 127.0.0.1:9465\n");
+        assertEquals(ExitCodes.CONFIG, checkConfig(conf));
+        assertEquals(String.join("\n",
+                tegamiConf + ":1: metrics.listen: not host:port (missing port): \"127.0.0.1\"",
+                tegamiConf + ":2: metrics.lisen: unknown key",
+                "2 problems", ""), out);
+    }
+
+    @Test
     void missingUsersFileIsReported() throws Exception {
         Path conf = Files.createDirectories(root.resolve("conf"));
         assertEquals(ExitCodes.CONFIG, checkConfig(conf));

@@ -53,6 +53,31 @@ class ServerConfigTest {
         assertEquals(new ServerConfig.Queue(16, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
                 Duration.ofMinutes(10), Duration.ofSeconds(30)), c.queue());
         assertEquals(new ServerConfig.Net(1000, 100, Duration.ofMinutes(5)), c.net());
+        assertEquals(Optional.empty(), c.metricsListen(), "the metrics endpoint is off by default");
+    }
+
+    @Test
+    void metricsListenTakesHostAndPortAndEmptyIsOff(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tegami.conf"), "metrics.listen = 127.0.0.1:9465\n");
+        assertEquals(Optional.of(new HostPort("127.0.0.1", 9465)), ServerConfig.load(dir).metricsListen());
+        Files.writeString(dir.resolve("tegami.conf"), "metrics.listen = [::1]:9465\n");
+        assertEquals(Optional.of(new HostPort("::1", 9465)), ServerConfig.load(dir).metricsListen());
+        Files.writeString(dir.resolve("tegami.conf"), "metrics.listen =\n");
+        ConfigSource source = ConfigSource.load(dir);
+        assertEquals(Optional.empty(), ServerConfig.from(source).metricsListen());
+        source.requireAllKeysRead();
+    }
+
+    @Test
+    void badMetricsListenStopsWithFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tegami.conf"), "hostname = a\n\nmetrics.listen = 9465\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ServerConfig.load(dir));
+        assertEquals(dir.resolve("tegami.conf"), e.file());
+        assertEquals(3, e.line());
+        assertEquals("metrics.listen: not host:port (missing port): \"9465\"", e.reason());
+        Files.writeString(dir.resolve("tegami.conf"), "metrics.listen = 127.0.0.1:99999\n");
+        assertEquals("metrics.listen: not host:port (port out of range): \"127.0.0.1:99999\"",
+                assertThrows(ConfigException.class, () -> ServerConfig.load(dir)).reason());
     }
 
     @Test

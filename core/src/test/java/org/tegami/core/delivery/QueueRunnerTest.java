@@ -25,6 +25,9 @@ import org.tegami.api.Reply;
 import org.tegami.api.RouteDecision;
 import org.tegami.api.Router;
 import org.tegami.api.Transport;
+import org.tegami.core.metrics.MetricValues;
+import org.tegami.core.metrics.MetricsRegistry;
+import org.tegami.core.metrics.ServerMetrics;
 import org.tegami.core.spool.DeliveryState;
 import org.tegami.core.spool.QueueEntry;
 import org.tegami.core.spool.QueueIds;
@@ -87,6 +90,40 @@ class QueueRunnerTest {
 
     private QueueEntry entry(String id) throws Exception {
         return spool.peek(id).orElseThrow();
+    }
+
+    @Test
+    void countsEachSettledRecipientOnceAndTheLatencyOfEachDelivery() throws Exception {
+        MetricsRegistry registry = new MetricsRegistry();
+        QueueRunner counted = new QueueRunner(spool, new RoutingEngine(() -> List.of(router)), local,
+                name -> name.equals("smtp") ? Optional.of(smtp) : Optional.empty(), SETTINGS, "mx.test",
+                new ServerMetrics(registry));
+        routes = Map.of("far@remote.example", new RouteDecision.Relay("smtp"),
+                "gone@localhost", new RouteDecision.Reject(Reply.of(550, "5.1.1", "user unknown")));
+        local.outcome = t -> t.user().startsWith("full") ? DeliveryResult.Status.DEFERRED : DeliveryResult.Status.DELIVERED;
+        accept("sender@localhost", "bob@localhost", "far@remote.example", "gone@localhost", "full@localhost");
+        clock.advance(Duration.ofSeconds(3));
+        counted.runDueNow();
+
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "delivered"));
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "relayed"));
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "bounced"));
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "deferred"));
+
+        clock.advance(Duration.ofMinutes(1));
+        local.outcome = t -> DeliveryResult.Status.DELIVERED;
+        counted.runDueNow(); // full@ delivered; the entry is finished and the DSN for gone@ queued
+        clock.advance(Duration.ofSeconds(1));
+        counted.runDueNow(); // the DSN delivered to sender@
+
+        assertEquals(3, MetricValues.value(registry, "tegami_recipients_total", "delivered"));
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "relayed"));
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "bounced"));
+        assertEquals(1, MetricValues.value(registry, "tegami_recipients_total", "deferred"));
+        var latency = MetricValues.distribution(registry, "tegami_delivery_latency_seconds");
+        assertEquals(4, latency.count());
+        assertEquals(3 + 3 + 63 + 1, latency.sum(), 1e-9, "seconds from each entry's arrival");
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 1L, 1L, 3L, 3L, 3L, 3L, 4L, 4L, 4L, 4L), latency.cumulativeCounts());
     }
 
     @Test

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tegami.api.Envelope;
+import org.tegami.core.metrics.MessageSource;
+import org.tegami.core.metrics.MetricValues;
+import org.tegami.core.metrics.MetricsRegistry;
+import org.tegami.core.metrics.ServerMetrics;
 
 class SpoolTest {
 
@@ -54,6 +59,31 @@ class SpoolTest {
         try (var s = Files.list(dir.resolve("tmp"))) {
             assertEquals(0, s.count());
         }
+    }
+
+    @Test
+    void countsAcceptedMessagesBySource(@TempDir Path other) throws Exception {
+        MetricsRegistry registry = new MetricsRegistry();
+        Spool counted = new Spool(other, clock, new ServerMetrics(registry));
+        try {
+            Envelope local = SpoolTestSupport.envelope("a@example.com", "b@localhost");
+            Envelope smtp = new Envelope(local.sender(), local.recipients(), java.util.Map.of(),
+                    new Envelope.Origin("ESMTPSA", "client.example", "192.0.2.1", "a"));
+            counted.accept(smtp, new ByteArrayInputStream(SpoolTestSupport.message("s")));
+            counted.accept(local, new ByteArrayInputStream(SpoolTestSupport.message("o")));
+            counted.acceptOnce(QueueIds.bounceOf("X0000000"), local, new ByteArrayInputStream(new byte[0]),
+                    MessageSource.BOUNCE);
+            assertFalse(counted.acceptOnce(QueueIds.bounceOf("X0000000"), local, new ByteArrayInputStream(new byte[0]),
+                    MessageSource.BOUNCE), "a second, refused acceptOnce counts nothing");
+            Files.writeString(other.resolve("incoming/drop"), "To: b@localhost\n\nhi\n");
+            assertEquals(1, counted.pickUpIncoming(java.time.Duration.ofMinutes(10)));
+        } finally {
+            counted.close();
+        }
+        assertEquals(1, MetricValues.value(registry, "tegami_messages_accepted_total", "smtp"));
+        assertEquals(1, MetricValues.value(registry, "tegami_messages_accepted_total", "other"));
+        assertEquals(1, MetricValues.value(registry, "tegami_messages_accepted_total", "bounce"));
+        assertEquals(1, MetricValues.value(registry, "tegami_messages_accepted_total", "incoming"));
     }
 
     @Test
