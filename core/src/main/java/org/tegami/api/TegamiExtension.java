@@ -10,6 +10,12 @@ import org.pf4j.ExtensionPoint;
  * threads), and {@link #stop} at shutdown or when the plugin is unloaded. If {@code configure}
  * or {@code start} throws, the host reports the plugin by name, leaves its extensions out,
  * and runs the rest.
+ *
+ * <p>On {@code tegami reload} (SIGHUP) the host reads {@code tegami.conf} again. When the
+ * plugin's own settings changed, the host configures a new instance of the extension with
+ * them (an error there keeps the whole old configuration running), stops this instance and
+ * starts the new one, so an extension never sees a second {@code configure} or {@code start}.
+ * When they did not change, it calls {@link #refresh} instead.
  */
 public interface TegamiExtension extends ExtensionPoint {
 
@@ -19,6 +25,14 @@ public interface TegamiExtension extends ExtensionPoint {
 
     /** Takes the services of the running server. */
     default void start(ServerContext context) throws Exception {
+    }
+
+    /**
+     * Re-reads the extension's own files (tables, certificates) now if they changed, rather than
+     * when a timer would next look; called on {@code tegami reload} after {@code start}, on the
+     * reload thread, while sessions go on. The default does nothing. Must not throw.
+     */
+    default void refresh() {
     }
 
     /** Releases threads and files; must not throw. */

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tegami.api.ConfigException;
 import org.tegami.api.ListenerSpec;
 import org.tegami.api.ProtocolHandler;
@@ -27,10 +29,16 @@ import org.tegami.core.maildir.MaildirStore;
 import org.tegami.core.net.ListenerHost;
 import org.tegami.core.net.NetLimits;
 import org.tegami.core.plugin.ExtensionFailure;
+import org.tegami.core.plugin.ExtensionRenewal;
 import org.tegami.core.plugin.ExtensionListener;
 import org.tegami.core.plugin.LoadedExtension;
 import org.tegami.core.plugin.PluginHost;
+import org.tegami.core.server.ConfigReload;
 import org.tegami.core.server.ExtensionRegistry;
+import org.tegami.core.server.InProcessExtensions;
+import org.tegami.core.server.ListenerBindings;
+import org.tegami.core.server.ListenerBindings.Binding;
+import org.tegami.core.server.ReloadOutcome;
 import org.tegami.core.server.ServerServices;
 import org.tegami.core.spool.Spool;
 import org.tinylog.Logger;
@@ -39,27 +47,33 @@ import org.tinylog.TaggedLogger;
 /**
  * The running server: wiring only. Reads the configuration, opens the users, Maildirs and
  * spool, loads and starts the extensions, starts the delivery workers, and binds the
- * listeners; {@link #close()} undoes it in reverse.
+ * listeners; {@link #reload()} applies a changed configuration, {@link #close()} undoes it
+ * all in reverse.
  */
 public final class Tegami implements AutoCloseable {
 
     private static final TaggedLogger LOG = Logger.tag("server");
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final ServerConfig config;
-    private final ConfigSource source;
+    private final Path configDirectory;
     private final ExtensionRegistry registry = new ExtensionRegistry();
-    private final List<LoadedExtension<TegamiExtension>> inProcess;
+    private final InProcessExtensions inProcess;
+    private volatile ConfigSource source;
+    private volatile ServerConfig config;
     private PluginHost plugins;
+    private PasswdFileDirectory users;
+    private ServerServices services;
     private MaildirStore mailStore;
     private Spool spool;
     private QueueRunner queue;
     private ListenerHost listeners;
+    private ListenerBindings bindings;
 
-    private Tegami(ConfigSource source, ServerConfig config, List<LoadedExtension<TegamiExtension>> inProcess) {
+    private Tegami(Path configDirectory, ConfigSource source, ServerConfig config,
+            List<LoadedExtension<TegamiExtension>> inProcess) {
+        this.configDirectory = configDirectory;
         this.source = source;
         this.config = config;
-        this.inProcess = List.copyOf(inProcess);
+        this.inProcess = new InProcessExtensions(inProcess);
     }
 
     /** Starts the server of a configuration directory with the plugins of {@code plugins.dir}. */
@@ -79,9 +93,9 @@ public final class Tegami implements AutoCloseable {
     public static Tegami start(Path configDirectory, List<LoadedExtension<TegamiExtension>> inProcess,
             boolean loadPlugins) throws ConfigException, IOException {
         ConfigSource source = ConfigSource.load(configDirectory);
-        Tegami server = new Tegami(source, ServerConfig.from(source), inProcess);
+        Tegami server = new Tegami(configDirectory, source, ServerConfig.from(source), inProcess);
         try {
-            server.startUp(configDirectory, loadPlugins);
+            server.startUp(loadPlugins);
         } catch (ConfigException | IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -89,19 +103,17 @@ public final class Tegami implements AutoCloseable {
         return server;
     }
 
-    private void startUp(Path configDirectory, boolean loadPlugins) throws ConfigException, IOException {
+    private void startUp(boolean loadPlugins) throws ConfigException, IOException {
         if (loadPlugins) {
             plugins = new PluginHost(config.pluginsDir());
             plugins.load();
             report(plugins.configure(source::settings));
         }
-        for (LoadedExtension<TegamiExtension> e : inProcess) {
-            e.extension().configure(source.settings(e.pluginId()));
-        }
-        List<Binding> bindings = listenerBindings();
+        inProcess.configure(source::settings);
+        List<Binding> wanted = listenerBindings(handlers(), source);
         source.requireAllKeysRead();
 
-        PasswdFileDirectory users = new PasswdFileDirectory(config.usersFile());
+        users = new PasswdFileDirectory(config.usersFile());
         ServerConfig.Auth auth = config.auth();
         ThrottlingAuthenticator authenticator = new ThrottlingAuthenticator(users, auth.maxFailures(), auth.lockout(),
                 auth.failureDelay());
@@ -110,7 +122,7 @@ public final class Tegami implements AutoCloseable {
                 .map(UserAccount::quotaBytes).filter(q -> q > 0).orElse(config.defaultQuota()));
         spool = new Spool(config.spoolDir(), Clock.systemUTC());
         RoutingEngine routing = new RoutingEngine(registry::routers);
-        ServerServices services = new ServerServices(config.hostname(), config.domains(), configDirectory, spool,
+        services = new ServerServices(config.hostname(), config.domains(), configDirectory, spool,
                 routing, authenticator, users, mailStore, registry, config.dnsResolver().map(HostPort::toString));
 
         // TLS first: protocol handlers look for it when they start.
@@ -119,15 +131,7 @@ public final class Tegami implements AutoCloseable {
             report(plugins.start(id -> services));
             plugins.extensions(TegamiExtension.class).forEach(registry::add);
         }
-        for (LoadedExtension<TegamiExtension> e : inProcess) {
-            try {
-                e.extension().start(services);
-            } catch (Exception ex) {
-                throw new IOException("extension " + e.extension().getClass().getName() + " failed to start: "
-                        + ex.getMessage(), ex);
-            }
-            registry.add(e);
-        }
+        inProcess.start(services, registry::add);
 
         ServerConfig.Queue q = config.queue();
         queue = new QueueRunner(spool, routing, delivery, registry::transport, new QueueSettings(q.workers(),
@@ -138,8 +142,9 @@ public final class Tegami implements AutoCloseable {
         ServerConfig.Net net = config.net();
         listeners = new ListenerHost(new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(),
                 Duration.ofSeconds(30)), registry::tls);
-        for (Binding b : bindings) {
-            bind(b);
+        bindings = new ListenerBindings(listeners);
+        for (Binding b : wanted) {
+            bindings.bind(b);
         }
         if (plugins != null) {
             plugins.watch(new HotPlugins(), Duration.ofSeconds(2));
@@ -148,79 +153,145 @@ public final class Tegami implements AutoCloseable {
                 config.domains(), listeners.boundAddresses());
     }
 
-    /** A protocol handler's listener with its configured address; off listeners are left out. */
-    private record Binding(ProtocolHandler handler, ListenerSpec spec, HostPort address) {
-    }
-
-    private List<Binding> listenerBindings() throws ConfigException {
-        List<Binding> bindings = new ArrayList<>();
+    /** The protocol handlers running now, plugins' first. */
+    private List<ProtocolHandler> handlers() {
         List<ProtocolHandler> handlers = new ArrayList<>();
         if (plugins != null) {
             plugins.extensions(ProtocolHandler.class).forEach(e -> handlers.add(e.extension()));
         }
-        inProcess.stream().map(LoadedExtension::extension).filter(ProtocolHandler.class::isInstance)
+        inProcess.all().stream().map(LoadedExtension::extension).filter(ProtocolHandler.class::isInstance)
                 .map(ProtocolHandler.class::cast).forEach(handlers::add);
+        return handlers;
+    }
+
+    /** The listeners of these handlers with their addresses in {@code from}; off listeners are left out. */
+    private static List<Binding> listenerBindings(List<ProtocolHandler> handlers, ConfigSource from)
+            throws ConfigException {
+        List<Binding> found = new ArrayList<>();
         for (ProtocolHandler h : handlers) {
             for (ListenerSpec spec : h.listeners()) {
-                Optional<HostPort> address = source.listenAddress(spec);
+                Optional<HostPort> address = from.listenAddress(spec);
                 if (address.isPresent()) {
-                    bindings.add(new Binding(h, spec, address.get()));
+                    found.add(new Binding(h, spec, address.get()));
                 }
             }
         }
-        return bindings;
-    }
-
-    private void bind(Binding b) throws IOException {
-        try {
-            listeners.bind(b.handler(), b.spec(), bindAddress(b.address()));
-        } catch (IOException e) {
-            throw new IOException("cannot listen on " + b.address() + " (" + b.spec().name() + ".listen): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** {@code *:25} binds every address; names and literals are resolved here. */
-    private static InetSocketAddress bindAddress(HostPort address) {
-        return address.host().equals("*") ? new InetSocketAddress(address.port())
-                : new InetSocketAddress(address.host(), address.port());
+        return found;
     }
 
     private static void report(List<ExtensionFailure> failures) {
         failures.forEach(f -> LOG.error(f.describe()));
     }
 
-    /** Follows plugins dropped into or removed from {@code plugins.dir} while running. */
+    /** Binds a handler's listeners at their configured addresses, logging what fails. */
+    private void bindListeners(LoadedExtension<TegamiExtension> e) {
+        if (e.extension() instanceof ProtocolHandler h) {
+            for (ListenerSpec spec : h.listeners()) {
+                try {
+                    Optional<HostPort> address = source.listenAddress(spec);
+                    if (address.isPresent()) {
+                        bindings.bind(new Binding(h, spec, address.get()));
+                    }
+                } catch (ConfigException | IOException ex) {
+                    LOG.error("plugin {}: listener {}: {}", e.pluginId(), spec.name(), ex.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Stops using an extension: closes its listeners (sessions get the grace time), drops it. */
+    private void retire(LoadedExtension<TegamiExtension> e) {
+        if (e.extension() instanceof ProtocolHandler h) {
+            bindings.unbind(h, config.shutdownGrace());
+        }
+        registry.remove(e);
+    }
+
+    /** Follows plugins dropped into or removed from {@code plugins.dir}, and plugins a reload restarts. */
     private final class HotPlugins implements ExtensionListener {
 
         @Override
         public void extensionsAdded(List<LoadedExtension<TegamiExtension>> added) {
             for (LoadedExtension<TegamiExtension> e : added) {
                 registry.add(e);
-                if (e.extension() instanceof ProtocolHandler h) {
-                    for (ListenerSpec spec : h.listeners()) {
-                        try {
-                            Optional<HostPort> address = source.listenAddress(spec);
-                            if (address.isPresent()) {
-                                bind(new Binding(h, spec, address.get()));
-                            }
-                        } catch (ConfigException | IOException ex) {
-                            LOG.error("plugin {}: listener {}: {}", e.pluginId(), spec.name(), ex.getMessage());
-                        }
-                    }
-                }
+                bindListeners(e);
             }
         }
 
         @Override
         public void extensionsRemoving(List<LoadedExtension<TegamiExtension>> removing) {
-            for (LoadedExtension<TegamiExtension> e : removing) {
-                if (e.extension() instanceof ProtocolHandler h) {
-                    listeners.unbind(h, STOP_GRACE);
-                }
-                registry.remove(e);
-            }
+            removing.forEach(Tegami.this::retire);
         }
+    }
+
+    /**
+     * Reads {@code tegami.conf} again and applies it, or keeps the running configuration when
+     * the new one has a problem; see {@link ConfigReload}. One reload at a time.
+     */
+    public synchronized ReloadOutcome reload() {
+        ConfigSource next;
+        ServerConfig nextConfig;
+        ExtensionRenewal renewal = null;
+        Map<LoadedExtension<TegamiExtension>, TegamiExtension> freshInProcess;
+        try {
+            next = ConfigSource.load(configDirectory);
+            nextConfig = ServerConfig.from(next);
+            List<ProtocolHandler> freshHandlers = new ArrayList<>();
+            if (plugins != null) {
+                renewal = plugins.prepare(next::settings);
+                renewal.extensions().forEach(e -> e.as(ProtocolHandler.class).ifPresent(freshHandlers::add));
+            }
+            freshInProcess = inProcess.prepare(next::settings);
+            freshInProcess.values().stream().filter(ProtocolHandler.class::isInstance)
+                    .map(ProtocolHandler.class::cast).forEach(freshHandlers::add);
+            listenerBindings(freshHandlers, next);
+            next.requireAllKeysRead();
+        } catch (ConfigException e) {
+            LOG.error("reload refused, still running on the previous configuration: {}", e.getMessage());
+            return ReloadOutcome.refused(e.getMessage());
+        }
+        ConfigReload change = new ConfigReload(source, next, config, nextConfig, handlers(), pluginIds());
+        source = next;
+        config = nextConfig;
+        services.localDomains(nextConfig.domains());
+        List<String> failures = new ArrayList<>();
+        Set<String> restart = change.changes().plugins();
+        if (plugins != null) {
+            plugins.renew(renewal, restart).forEach(f -> failures.add(f.describe()));
+        }
+        failures.addAll(inProcess.renew(freshInProcess, restart, services, this::retire, e -> {
+            registry.add(e);
+            bindListeners(e);
+        }));
+        List<String> moves;
+        try {
+            moves = bindings.apply(listenerBindings(handlers(), next), nextConfig.shutdownGrace());
+        } catch (ConfigException e) {
+            // Checked above on the new instances; a plugin whose listeners differ between instances lands here.
+            moves = List.of("FAILED " + e.getMessage());
+        }
+        moves.stream().filter(m -> m.startsWith("FAILED ")).forEach(m -> failures.add(m.substring(7)));
+        users.refresh();
+        if (plugins != null) {
+            plugins.refresh(restart);
+        }
+        inProcess.refresh(restart);
+        String summary = change.summary(moves);
+        if (failures.isEmpty()) {
+            LOG.info("reloaded {}: {}", next.file(), summary);
+            return ReloadOutcome.applied(summary);
+        }
+        LOG.error("reloaded {} with failures: {}; {}", next.file(), String.join("; ", failures), summary);
+        return ReloadOutcome.failed(String.join("; ", failures));
+    }
+
+    private Set<String> pluginIds() {
+        Set<String> ids = new java.util.TreeSet<>();
+        if (plugins != null) {
+            plugins.plugins().forEach(p -> ids.add(p.id()));
+        }
+        inProcess.all().forEach(e -> ids.add(e.pluginId()));
+        return ids;
     }
 
     /** The port a listener is bound to (useful when configured with port 0). */
@@ -229,10 +300,11 @@ public final class Tegami implements AutoCloseable {
     }
 
     /** The addresses the listeners are bound to, by name. */
-    public java.util.Map<String, InetSocketAddress> boundAddresses() {
+    public Map<String, InetSocketAddress> boundAddresses() {
         return listeners.boundAddresses();
     }
 
+    /** The configuration running now (the last one a reload applied). */
     public ServerConfig config() {
         return config;
     }
@@ -246,21 +318,31 @@ public final class Tegami implements AutoCloseable {
         queue.runDueNow();
     }
 
-    /** Stops accepting, lets sessions finish within a grace time, stops delivery and plugins. */
+    /**
+     * Graceful stop: stops accepting at once, lets open sessions finish within
+     * {@code shutdown.grace} (then closes them), lets running delivery attempts end within the
+     * same time (a claim still held is taken back after the lease, by this server's next start or
+     * another instance), then stops the plugins and closes the spool. Every accepted message is
+     * already on disk, so the spool is consistent whenever this ends.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        Duration grace = config.shutdownGrace();
+        LOG.info("stopping: no new connections; open sessions and deliveries get up to {} s", grace.toSeconds());
+        if (plugins != null) {
+            // No plugin comes or goes while the rest stops.
+            plugins.stopWatching();
+        }
         if (listeners != null) {
-            listeners.stop(STOP_GRACE);
+            listeners.stop(grace);
         }
         if (queue != null) {
-            queue.close();
+            queue.close(grace);
         }
         if (plugins != null) {
             plugins.close();
         }
-        for (LoadedExtension<TegamiExtension> e : inProcess) {
-            e.extension().stop();
-        }
+        inProcess.stop();
         if (spool != null) {
             spool.close();
         }

@@ -36,7 +36,8 @@ public final class ConfigCheck {
     }
 
     private static final Set<String> CORE_PREFIXES = Set.of(
-            "hostname", "domains", "spool", "mail", "plugins", "users", "net", "dns", "queue", "delivery", "auth");
+            "hostname", "domains", "spool", "mail", "plugins", "users", "net", "dns", "queue", "delivery", "auth",
+            "shutdown", "pid");
 
     private final ConfigSource source;
     private final ServerConfig server;

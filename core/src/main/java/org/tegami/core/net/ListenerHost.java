@@ -126,6 +126,32 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
+     * Closes one listener at once, so that its address can be bound again (a reload moved it),
+     * and gives the sessions it accepted {@code grace} to end on their own before they are
+     * closed; that wait runs in the background. Nothing happens for an unknown name.
+     */
+    public void unbind(String listenerName, Duration grace) {
+        Set<Session> accepted;
+        synchronized (this) {
+            Listener found = listeners.stream().filter(l -> l.spec().name().equals(listenerName)).findFirst()
+                    .orElse(null);
+            if (found == null) {
+                return;
+            }
+            found.close();
+            listeners.remove(found);
+            // Taken after the close: a listener bound later under the same name is not drained.
+            accepted = live.stream().filter(s -> s.spec().name().equals(listenerName))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        if (!accepted.isEmpty()) {
+            Thread drainer = new Thread(() -> drain(accepted::contains, grace), "drain-" + listenerName);
+            drainer.setDaemon(true);
+            drainer.start();
+        }
+    }
+
+    /**
      * Graceful stop: stops accepting, waits up to {@code grace} for sessions to end, then
      * closes the rest. Idempotent.
      */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.pf4j.PluginWrapper;
+import org.tegami.api.ConfigException;
 import org.tegami.api.ServerContext;
 import org.tegami.api.Settings;
 import org.tegami.api.TegamiExtension;
@@ -23,7 +24,8 @@ import org.tinylog.TaggedLogger;
  * Loads the plugins in {@code plugins.dir} with PF4J and runs their extensions' lifecycle.
  * A plugin that fails to load or start, and an extension that fails to be created, configured
  * or started, is logged at ERROR by name, listed with its reason by {@link #plugins()}, and
- * left out; the others run. Each extension is created once.
+ * left out; the others run. Each extension is created once, and again only when a reload
+ * changes its plugin's settings ({@link #prepare}, {@link #renew}).
  *
  * <p>Use: {@link #load()}, {@link #configure}, {@link #start} (optionally by type, e.g. the
  * {@code TlsProvider}s first), then {@link #watch} to follow jars dropped into or removed from
@@ -158,6 +160,84 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /**
+     * The first half of a reload: a new instance of every extension that runs (or failed to
+     * configure or start), configured with {@code newSettings}. Nothing running is touched.
+     *
+     * @throws ConfigException the first settings problem of an extension that runs now; a
+     *     failed extension whose settings are still bad is only left out
+     */
+    public synchronized ExtensionRenewal prepare(Function<String, Settings> newSettings) throws ConfigException {
+        Map<ExtensionSlot, TegamiExtension> fresh = new LinkedHashMap<>();
+        for (ExtensionSlot slot : slots) {
+            if (slot.instance == null || slot.state == ExtensionSlot.State.STOPPED) {
+                continue;
+            }
+            try {
+                TegamiExtension next = (TegamiExtension) manager.getExtensionFactory().create(slot.instance.getClass());
+                ExtensionLifecycle.configureOne(slot, next, newSettings.apply(slot.pluginId));
+                fresh.put(slot, next);
+            } catch (ConfigException e) {
+                if (slot.isLive()) {
+                    throw e;
+                }
+            } catch (Exception | LinkageError e) {
+                if (slot.isLive()) {
+                    throw new ConfigException(directory, 0, "plugin " + slot.pluginId + ": " + slot.className
+                            + " cannot take the new settings: " + JarLoader.reason(e));
+                }
+            }
+        }
+        return new ExtensionRenewal(newSettings, fresh);
+    }
+
+    /**
+     * The second half of a reload: for each plugin in {@code pluginIds}, tells the listener its
+     * extensions are going, stops them, and starts the prepared new instances in their place
+     * ({@code TlsProvider}s first), then announces those. Plugins loaded later get the new
+     * settings.
+     *
+     * @return the new instances that failed to start and were left out
+     */
+    public synchronized List<ExtensionFailure> renew(ExtensionRenewal renewal, java.util.Set<String> pluginIds) {
+        this.settings = renewal.settings();
+        List<ExtensionFailure> failures = new ArrayList<>();
+        List<String> order = new ArrayList<>(pluginIds);
+        order.sort(Comparator.comparing((String id) -> slots.stream().noneMatch(
+                s -> s.pluginId.equals(id) && s.instance instanceof org.tegami.api.TlsProvider)).thenComparing(id -> id));
+        for (String id : order) {
+            List<ExtensionSlot> own = slots.stream().filter(s -> s.pluginId.equals(id)
+                    && renewal.fresh().containsKey(s)).toList();
+            List<LoadedExtension<TegamiExtension>> going = own.stream().filter(ExtensionSlot::isLive)
+                    .map(ExtensionSlot::loaded).toList();
+            if (listener != null && !going.isEmpty()) {
+                tell(() -> listener.extensionsRemoving(going));
+            }
+            ExtensionLifecycle.stop(own);
+            for (ExtensionSlot slot : own) {
+                slot.instance = renewal.fresh().get(slot);
+                slot.state = ExtensionSlot.State.CONFIGURED;
+                slot.failure = null;
+            }
+            if (contexts != null) {
+                failures.addAll(ExtensionLifecycle.start(own, org.tegami.api.TlsProvider.class, contexts));
+                failures.addAll(ExtensionLifecycle.start(own, TegamiExtension.class, contexts));
+            }
+            List<LoadedExtension<TegamiExtension>> live = own.stream().filter(ExtensionSlot::isLive)
+                    .map(ExtensionSlot::loaded).toList();
+            LOG.info("plugin {} restarted with its new settings: {} extension(s)", id, live.size());
+            if (listener != null && !live.isEmpty()) {
+                tell(() -> listener.extensionsAdded(live));
+            }
+        }
+        return failures;
+    }
+
+    /** Calls {@code refresh()} on the started extensions of every plugin not in {@code except}. */
+    public synchronized void refresh(java.util.Set<String> except) {
+        ExtensionLifecycle.refresh(slots.stream().filter(s -> !except.contains(s.pluginId)).toList());
+    }
+
     /** Stops every started extension (last started first), then the plugins; ends rescans. */
     public synchronized void stop() {
         stopped = true;
@@ -167,9 +247,8 @@ public final class PluginHost implements AutoCloseable {
         manager.stopPlugins();
     }
 
-    /** Stops watching, stops everything and unloads the plugins. */
-    @Override
-    public void close() {
+    /** Stops following {@code plugins.dir}; a rescan in progress ends first. */
+    public void stopWatching() {
         PluginWatcher w;
         synchronized (this) {
             w = watcher;
@@ -178,6 +257,12 @@ public final class PluginHost implements AutoCloseable {
         if (w != null) {
             w.close();
         }
+    }
+
+    /** Stops watching, stops everything and unloads the plugins. */
+    @Override
+    public void close() {
+        stopWatching();
         synchronized (this) {
             stop();
             manager.unloadPlugins();

@@ -1,0 +1,117 @@
+package org.tegami.core.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tegami.api.ListenerSpec;
+import org.tegami.api.ProtocolHandler;
+import org.tegami.core.config.HostPort;
+import org.tegami.core.net.ListenerHost;
+import org.tinylog.Logger;
+import org.tinylog.TaggedLogger;
+
+/**
+ * Which listener is bound to which configured address, for the protocol handlers of the running
+ * server, and the moves a reload asks for: a listener whose {@code <name>.listen} changed is
+ * closed (its sessions get the grace time) and bound at the new address, a listener switched on
+ * is bound, one switched off is closed. Thread-safe; one change at a time.
+ */
+public final class ListenerBindings {
+
+    private static final TaggedLogger LOG = Logger.tag("server");
+
+    /** A handler's listener with its configured address. */
+    public record Binding(ProtocolHandler handler, ListenerSpec spec, HostPort address) {
+    }
+
+    private final ListenerHost host;
+    private final Map<String, Binding> bound = new LinkedHashMap<>();
+
+    public ListenerBindings(ListenerHost host) {
+        this.host = host;
+    }
+
+    /**
+     * Binds one listener.
+     *
+     * @throws IOException naming the address and the config key when it cannot be bound
+     */
+    public synchronized void bind(Binding b) throws IOException {
+        try {
+            host.bind(b.handler(), b.spec(), socketAddress(b.address()));
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + b.address() + " (" + b.spec().name() + ".listen): "
+                    + e.getMessage(), e);
+        }
+        bound.put(b.spec().name(), b);
+    }
+
+    /** Closes every listener of a handler and waits up to {@code grace} for its sessions. */
+    public synchronized void unbind(ProtocolHandler handler, Duration grace) {
+        bound.values().removeIf(b -> b.handler() == handler);
+        host.unbind(handler, grace);
+    }
+
+    /**
+     * Makes the bound listeners match {@code desired}. A listener that cannot be bound at its
+     * new address is logged at ERROR and, if it was moved, bound at its old address again.
+     *
+     * @return one line per change, e.g. {@code smtp 127.0.0.1:2525 -> 127.0.0.1:2526}, and
+     *     {@code FAILED ...} lines for the ones that could not be made
+     */
+    public synchronized List<String> apply(List<Binding> desired, Duration grace) {
+        Map<String, Binding> wanted = new LinkedHashMap<>();
+        desired.forEach(b -> wanted.put(b.spec().name(), b));
+        List<String> changes = new ArrayList<>();
+        Map<String, Binding> previous = new LinkedHashMap<>();
+        for (Binding old : new ArrayList<>(bound.values())) {
+            Binding next = wanted.get(old.spec().name());
+            if (next == null || !next.address().equals(old.address()) || next.handler() != old.handler()) {
+                host.unbind(old.spec().name(), grace);
+                bound.remove(old.spec().name());
+                previous.put(old.spec().name(), old);
+                if (next == null) {
+                    changes.add(old.spec().name() + " " + old.address() + " -> off");
+                }
+            }
+        }
+        for (Binding next : wanted.values()) {
+            if (bound.containsKey(next.spec().name())) {
+                continue;
+            }
+            Binding old = previous.get(next.spec().name());
+            try {
+                bind(next);
+                changes.add(next.spec().name() + " " + (old == null ? "off" : old.address().toString()) + " -> "
+                        + next.address());
+            } catch (IOException e) {
+                LOG.error("reload: {}", e.getMessage());
+                changes.add("FAILED " + e.getMessage());
+                rebindOld(old);
+            }
+        }
+        return changes;
+    }
+
+    private void rebindOld(Binding old) {
+        if (old == null) {
+            return;
+        }
+        try {
+            bind(old);
+            LOG.warn("reload: {} stays on {}", old.spec().name(), old.address());
+        } catch (IOException e) {
+            LOG.error("reload: {} is now off: {}", old.spec().name(), e.getMessage());
+        }
+    }
+
+    /** {@code *:25} binds every address; names and literals are resolved here. */
+    private static InetSocketAddress socketAddress(HostPort address) {
+        return address.host().equals("*") ? new InetSocketAddress(address.port())
+                : new InetSocketAddress(address.host(), address.port());
+    }
+}
