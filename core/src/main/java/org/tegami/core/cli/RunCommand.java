@@ -90,6 +90,7 @@ final class RunCommand implements CliCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             reloads.shutdown();
             server.close();
+            reloading.get().status().delete();
             pidFile.close();
             shutDownLogging();
             stopped.countDown();

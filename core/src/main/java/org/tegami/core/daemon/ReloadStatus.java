@@ -78,4 +78,13 @@ public final class ReloadStatus {
             return Optional.empty();
         }
     }
+
+    /** Removes the file (a clean stop of the daemon). */
+    public void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // numbers continue from the file, so a stale report is never taken for a new one
+        }
+    }
 }
