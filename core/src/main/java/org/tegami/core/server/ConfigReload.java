@@ -75,8 +75,9 @@ public final class ConfigReload {
             parts.add("shutdown.grace " + before.shutdownGrace().toSeconds() + "s -> "
                     + after.shutdownGrace().toSeconds() + "s");
         }
-        if (!listenerMoves.isEmpty()) {
-            parts.add("listeners: " + String.join(", ", listenerMoves));
+        List<String> moves = listenerMoves.stream().filter(m -> !m.startsWith("FAILED ")).toList();
+        if (!moves.isEmpty()) {
+            parts.add("listeners: " + String.join(", ", moves));
         }
         if (!changes.plugins().isEmpty()) {
             parts.add("plugins restarted: " + String.join(", ", new TreeSet<>(changes.plugins())));

@@ -30,6 +30,8 @@ public final class ListenerBindings {
 
     private final ListenerHost host;
     private final Map<String, Binding> bound = new LinkedHashMap<>();
+    /** Where each listener is bound in fact (port 0 in the config picks one). */
+    private final Map<String, InetSocketAddress> actual = new LinkedHashMap<>();
 
     public ListenerBindings(ListenerHost host) {
         this.host = host;
@@ -41,8 +43,12 @@ public final class ListenerBindings {
      * @throws IOException naming the address and the config key when it cannot be bound
      */
     public synchronized void bind(Binding b) throws IOException {
+        bindAt(b, socketAddress(b.address()));
+    }
+
+    private void bindAt(Binding b, InetSocketAddress at) throws IOException {
         try {
-            host.bind(b.handler(), b.spec(), socketAddress(b.address()));
+            actual.put(b.spec().name(), host.bind(b.handler(), b.spec(), at));
         } catch (IOException e) {
             throw new IOException("cannot listen on " + b.address() + " (" + b.spec().name() + ".listen): "
                     + e.getMessage(), e);
@@ -53,6 +59,7 @@ public final class ListenerBindings {
     /** Closes every listener of a handler and waits up to {@code grace} for its sessions. */
     public synchronized void unbind(ProtocolHandler handler, Duration grace) {
         bound.values().removeIf(b -> b.handler() == handler);
+        actual.keySet().retainAll(bound.keySet());
         host.unbind(handler, grace);
     }
 
@@ -91,18 +98,20 @@ public final class ListenerBindings {
             } catch (IOException e) {
                 LOG.error("reload: {}", e.getMessage());
                 changes.add("FAILED " + e.getMessage());
-                rebindOld(old);
+                rebindOld(old, actual.get(next.spec().name()));
             }
         }
+        actual.keySet().retainAll(bound.keySet());
         return changes;
     }
 
-    private void rebindOld(Binding old) {
+    /** Binds a moved listener where it was, on the very port (also when its config says port 0). */
+    private void rebindOld(Binding old, InetSocketAddress was) {
         if (old == null) {
             return;
         }
         try {
-            bind(old);
+            bindAt(old, was != null ? was : socketAddress(old.address()));
             LOG.warn("reload: {} stays on {}", old.spec().name(), old.address());
         } catch (IOException e) {
             LOG.error("reload: {} is now off: {}", old.spec().name(), e.getMessage());
