@@ -139,9 +139,7 @@ public final class Tegami implements AutoCloseable {
                 config.hostname());
         queue.start();
 
-        ServerConfig.Net net = config.net();
-        listeners = new ListenerHost(new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(),
-                Duration.ofSeconds(30)), registry::tls);
+        listeners = new ListenerHost(netLimits(config.net()), registry::tls);
         bindings = new ListenerBindings(listeners);
         for (Binding b : wanted) {
             bindings.bind(b);
@@ -151,6 +149,10 @@ public final class Tegami implements AutoCloseable {
         }
         LOG.info("tegami {} started: hostname {}, domains {}, listening on {}", version(), config.hostname(),
                 config.domains(), listeners.boundAddresses());
+    }
+
+    private static NetLimits netLimits(ServerConfig.Net net) {
+        return new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(), Duration.ofSeconds(30));
     }
 
     /** The protocol handlers running now, plugins' first. */
@@ -254,6 +256,9 @@ public final class Tegami implements AutoCloseable {
         source = next;
         config = nextConfig;
         services.localDomains(nextConfig.domains());
+        if (!nextConfig.net().equals(change.before().net())) {
+            listeners.limits(netLimits(nextConfig.net()));
+        }
         List<String> failures = new ArrayList<>();
         Set<String> restart = change.changes().plugins();
         if (plugins != null) {

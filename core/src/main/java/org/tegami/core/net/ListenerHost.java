@@ -34,7 +34,7 @@ public final class ListenerHost implements AutoCloseable {
     private static final TaggedLogger LOG = Logger.tag("net");
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
 
-    private final NetLimits limits;
+    private volatile NetLimits limits;
     private final Supplier<Optional<TlsProvider>> tls;
     private final ConnectionLimiter limiter;
     private final Watchdog watchdog;
@@ -78,6 +78,17 @@ public final class ListenerHost implements AutoCloseable {
         listeners.add(listener);
         listener.start();
         return listener.boundAddress();
+    }
+
+    /**
+     * Applies new connection limits and idle timeout (a reload) to the connections accepted
+     * from now on; open sessions keep the timeout they started with. The TLS handshake limit
+     * stays as it was.
+     */
+    public synchronized void limits(NetLimits next) {
+        limiter.limits(next.maxConnections(), next.maxConnectionsPerIp());
+        SessionThreads.resize(sessions, next.maxConnections());
+        this.limits = next;
     }
 
     /** The bound address of each listener by {@link ListenerSpec#name()}, in binding order. */
@@ -186,10 +197,11 @@ public final class ListenerHost implements AutoCloseable {
         Session[] self = new Session[1];
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(limits.idleMillis());
+            NetLimits now = limits;
+            socket.setSoTimeout(now.idleMillis());
             String id = Long.toString(CONNECTION_IDS.incrementAndGet(), 36);
             SocketConnection connection = new SocketConnection(id, listener.spec().name(), socket, tls, handshake,
-                    watchdog, limits.idleMillis());
+                    watchdog, now.idleMillis());
             self[0] = new Session(listener.handler(), listener.spec(), connection, () -> {
                 live.remove(self[0]);
                 limiter.release(client);

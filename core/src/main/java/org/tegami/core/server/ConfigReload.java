@@ -17,17 +17,19 @@ import org.tinylog.TaggedLogger;
  * What a reload of {@code tegami.conf} changes, and what it can apply while running.
  *
  * <p>Applied at once: {@code domains} (the server context's local domains; routers and RCPT
- * checks read them per message), {@code shutdown.grace}, listener addresses
+ * checks read them per message), {@code shutdown.grace}, the {@code net.*} connection limits and
+ * idle timeout (for connections accepted from then on), listener addresses
  * ({@code <name>.listen}: moved, switched on or off) and each plugin's own section (the plugin's
- * extensions are restarted with it). Every other core key (hostname, folders, connection limits,
- * queue and auth settings, {@code dns.resolver}, {@code pid.file}) is read and checked but takes
+ * extensions are restarted with it). Every other core key (hostname, folders, queue and auth
+ * settings, {@code dns.resolver}, {@code pid.file}) is read and checked but takes
  * effect at the next restart; the reload logs each such key at WARN. The users file and the
  * plugins' own files (aliases, routes, certificates) are checked for changes on every reload.
  */
 public final class ConfigReload {
 
     private static final TaggedLogger LOG = Logger.tag("server");
-    private static final Set<String> LIVE_CORE_KEYS = Set.of("domains", "shutdown.grace");
+    private static final Set<String> LIVE_CORE_KEYS = Set.of("domains", "shutdown.grace", "net.max-connections",
+            "net.max-connections-per-ip", "net.idle-timeout");
 
     private final ServerConfig before;
     private final ServerConfig after;
@@ -50,6 +52,11 @@ public final class ConfigReload {
         }
     }
 
+    /** The configuration that ran before the reload. */
+    public ServerConfig before() {
+        return before;
+    }
+
     public ConfigChanges changes() {
         return changes;
     }
@@ -70,6 +77,10 @@ public final class ConfigReload {
         List<String> parts = new ArrayList<>();
         if (!before.domains().equals(after.domains())) {
             parts.add("domains " + before.domains() + " -> " + after.domains());
+        }
+        if (!before.net().equals(after.net())) {
+            parts.add("connections: at most " + after.net().maxConnections() + ", " + after.net().maxConnectionsPerIp()
+                    + " per address, idle timeout " + after.net().idleTimeout().toSeconds() + "s for new ones");
         }
         if (!before.shutdownGrace().equals(after.shutdownGrace())) {
             parts.add("shutdown.grace " + before.shutdownGrace().toSeconds() + "s -> "

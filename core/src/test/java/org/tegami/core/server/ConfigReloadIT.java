@@ -100,6 +100,21 @@ class ConfigReloadIT {
     }
 
     @Test
+    void connectionLimitsApplyToNewConnections() throws Exception {
+        try (TestServer server = TestServer.builder().withoutTls().extension("greeter", new Greeter()).start()) {
+            int port = server.port("hello");
+            edit(server, "net.max-connections-per-ip", "1");
+            edit(server, "net.idle-timeout", "2m");
+            ReloadOutcome outcome = server.tegami().reload();
+            assertEquals("connections: at most 1000, 1 per address, idle timeout 120s for new ones", outcome.message());
+            try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
+                assertEquals(2, greeting(first).size());
+                assertEquals(List.of(), greeting(second), "the second connection from one address is turned away");
+            }
+        }
+    }
+
+    @Test
     void aListenerThatCannotMoveStaysWhereItWasAndTheReloadSaysSo() throws Exception {
         try (TestServer server = TestServer.builder().withoutTls().extension("greeter", new Greeter()).start();
                 ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -130,17 +145,22 @@ class ConfigReloadIT {
         Files.write(conf, lines);
     }
 
+    /** The greeting's two lines, or fewer if the server closes first. */
     private static List<String> greet(int port) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                lines.add(line);
-            }
-            return lines;
+            return greeting(s);
         }
+    }
+
+    private static List<String> greeting(Socket s) throws IOException {
+        s.setSoTimeout(5000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        List<String> lines = new ArrayList<>();
+        String line;
+        while (lines.size() < 2 && (line = in.readLine()) != null) {
+            lines.add(line);
+        }
+        return lines;
     }
 
     private static int freePort() throws IOException {

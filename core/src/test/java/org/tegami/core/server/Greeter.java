@@ -13,7 +13,7 @@ import org.tegami.api.Settings;
 
 /**
  * A protocol for the reload tests: sends {@code 220 <greeting>} from its settings, then the local
- * domains it sees on the next line, and closes. Counts lifecycle calls across instances.
+ * domains it sees on the next line, and waits for the client to close. Counts lifecycle calls across instances.
  */
 public final class Greeter implements ProtocolHandler {
 
@@ -58,5 +58,9 @@ public final class Greeter implements ProtocolHandler {
         String text = "220 " + greeting + "\r\n" + String.join(",", new java.util.TreeSet<>(context.localDomains())) + "\r\n";
         connection.output().write(text.getBytes(StandardCharsets.US_ASCII));
         connection.output().flush();
+        // Holds the connection until the client closes it, for the connection limit tests.
+        while (connection.input().read() >= 0) {
+            continue;
+        }
     }
 }
