@@ -50,9 +50,10 @@ final class ReloadCommand implements CliCommand {
                 Sends SIGHUP to the server running with this configuration (found by its pid.file)
                 and prints how the reload went. The server checks tegami.conf as at start; when it
                 has a problem the server keeps the configuration it runs on. Applied at once:
-                domains, listener addresses, shutdown.grace, the plugins' settings (a plugin whose
-                settings changed is restarted), and the users, aliases, routes and certificate
-                files. Other core keys take effect at the next restart (the log names them).
+                domains, listener addresses, net.* limits, shutdown.grace, the plugins' settings (a
+                plugin whose settings changed is restarted), and the users, aliases, routes and
+                certificate files. Other core keys take effect at the next restart (the log names
+                them).
                 Exit status: 0 applied, 78 refused, 75 partly failed or no answer, 69 not running.""";
     }
 
