@@ -1,7 +1,9 @@
 package org.tegami.core.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,25 +60,32 @@ final class RunCommand implements CliCommand {
         if (!HangupSignal.install(() -> submit(reloading.get()))) {
             LOG.warn("SIGHUP cannot be caught on this platform: 'tegami reload' will not work");
         }
-        PidFile pidFile;
+        Path pidPath;
+        Optional<PidFile> pidFile;
         Tegami server;
         try {
-            pidFile = PidFile.claim(ServerConfig.load(context.configDirectory()).pidFile());
+            pidPath = ServerConfig.load(context.configDirectory()).pidFile();
+            pidFile = PidFile.claim(pidPath);
         } catch (ConfigException e) {
             context.err().println("tegami run: " + e.getMessage());
             return ExitCodes.CONFIG;
         } catch (IOException e) {
-            context.err().println("tegami run: " + e.getMessage());
+            context.err().println("tegami run: cannot write the pid file: " + e.getMessage());
             return ExitCodes.TEMP_FAIL;
+        }
+        if (pidFile.isEmpty()) {
+            LOG.warn("{} belongs to another running tegami: this one runs without a pid file, and 'tegami reload'"
+                    + " reaches only that one (kill -HUP {} reaches this one); instances that share a spool each"
+                    + " need their own pid.file", pidPath, ProcessHandle.current().pid());
         }
         try {
             server = Tegami.start(context.configDirectory());
         } catch (ConfigException e) {
-            pidFile.close();
+            pidFile.ifPresent(PidFile::close);
             context.err().println("tegami run: " + e.getMessage());
             return ExitCodes.CONFIG;
         } catch (IOException e) {
-            pidFile.close();
+            pidFile.ifPresent(PidFile::close);
             context.err().println("tegami run: " + e.getMessage());
             return ExitCodes.IO_ERROR;
         }
@@ -85,13 +94,14 @@ final class RunCommand implements CliCommand {
             t.setDaemon(true);
             return t;
         });
-        reloading.set(new Reloading(server, ReloadStatus.besidePidFile(pidFile.file()), reloads));
+        Optional<ReloadStatus> status = pidFile.map(p -> ReloadStatus.besidePidFile(p.file()));
+        reloading.set(new Reloading(server, status, reloads));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             reloads.shutdown();
             server.close();
-            reloading.get().status().delete();
-            pidFile.close();
+            status.ifPresent(ReloadStatus::delete);
+            pidFile.ifPresent(PidFile::close);
             shutDownLogging();
             stopped.countDown();
         }, "tegami-shutdown"));
@@ -99,8 +109,8 @@ final class RunCommand implements CliCommand {
         return ExitCodes.OK;
     }
 
-    /** The running server, its reload report and the thread reloads run on. */
-    private record Reloading(Tegami server, ReloadStatus status, ExecutorService thread) {
+    /** The running server, its reload report (none without a pid file) and the thread reloads run on. */
+    private record Reloading(Tegami server, Optional<ReloadStatus> status, ExecutorService thread) {
     }
 
     /** On the signal thread: queue the reload; before the start ends or after a stop began, ignore it. */
@@ -117,7 +127,7 @@ final class RunCommand implements CliCommand {
     }
 
     /** One SIGHUP: reload, and leave the outcome where 'tegami reload' looks for it. */
-    private static void reload(Tegami server, ReloadStatus status) {
+    private static void reload(Tegami server, Optional<ReloadStatus> report) {
         LOG.info("SIGHUP: reloading the configuration");
         ReloadOutcome outcome;
         try {
@@ -126,10 +136,13 @@ final class RunCommand implements CliCommand {
             LOG.error(e, "reload failed");
             outcome = ReloadOutcome.failed("internal error: " + e);
         }
+        if (report.isEmpty()) {
+            return;
+        }
         try {
-            status.write(outcome);
+            report.get().write(outcome);
         } catch (IOException e) {
-            LOG.error("cannot write {}: {}", status.file(), e.getMessage());
+            LOG.error("cannot write {}: {}", report.get().file(), e.getMessage());
         }
     }
 

@@ -24,11 +24,13 @@ import java.util.Optional;
  * another one that got the same number. The lock ends with the process, so "the file is locked"
  * means exactly "that daemon still runs", and no stale file is ever signalled.
  *
- * <p>Shared spools: several instances may share one spool (on one machine or on a shared
- * filesystem). Each must then set its own {@code pid.file} (a local path such as
- * {@code /run/tegami/tegami.pid} is best). A second instance that finds the file locked refuses
- * to start and says so, and {@code tegami reload} refuses a file written on another machine, so a
- * shared default can never make one instance signal a process of another.
+ * <p>Shared spools: several instances may share one spool (DESIGN, spool promise 4), on one
+ * machine or over a shared filesystem, and with the default path they share the pid file too.
+ * The first one holds it; the others find it locked, run without a pid file and say so at WARN
+ * ({@code tegami reload} does not reach them; {@code kill -HUP} does). Each instance that must be
+ * reloaded sets its own {@code pid.file}, best a local path such as
+ * {@code /run/tegami/tegami.pid}. {@code tegami reload} refuses a file written on another
+ * machine, so a shared file never makes it signal a process of another host.
  */
 public final class PidFile implements AutoCloseable {
 
@@ -54,14 +56,13 @@ public final class PidFile implements AutoCloseable {
     /**
      * Writes this process's pid file and locks it.
      *
-     * @throws IOException when another running daemon holds it (the message names it and the
-     *     key to change), or the file cannot be written
+     * @return empty when another running daemon holds the file (see {@link #running}): the
+     *     caller runs without one
+     * @throws IOException when the file cannot be written
      */
-    public static PidFile claim(Path file) throws IOException {
-        Optional<Owner> other = running(file);
-        if (other.isPresent()) {
-            throw new IOException(file + " belongs to a running tegami (pid " + other.get().pid() + " on "
-                    + other.get().host() + "); instances that share a spool need their own pid.file");
+    public static Optional<PidFile> claim(Path file) throws IOException {
+        if (running(file).isPresent()) {
+            return Optional.empty();
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
@@ -80,10 +81,11 @@ public final class PidFile implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
+            // Another instance renamed its file in and locked it at the same moment.
             channel.close();
-            throw new IOException(file + " was claimed by another tegami starting at the same moment");
+            return Optional.empty();
         }
-        return new PidFile(file, channel, lock);
+        return Optional.of(new PidFile(file, channel, lock));
     }
 
     /**
