@@ -13,9 +13,12 @@ import org.pf4j.ExtensionPoint;
  *
  * <p>On {@code tegami reload} (SIGHUP) the host reads {@code tegami.conf} again. When the
  * plugin's own settings changed, the host configures a new instance of the extension with
- * them (an error there keeps the whole old configuration running), stops this instance and
- * starts the new one, so an extension never sees a second {@code configure} or {@code start}.
- * When they did not change, it calls {@link #refresh} instead.
+ * them (an error there keeps the whole old configuration running), starts it, hands it the
+ * work (a protocol handler's listeners stay open and send new connections to it), lets this
+ * instance finish its sessions within {@code shutdown.grace}, and then stops this one. So an
+ * extension never sees a second {@code configure} or {@code start}, and for a while two
+ * instances run side by side. If the new instance fails to start, this one goes on. When the
+ * settings did not change, the host calls {@link #refresh} instead.
  */
 public interface TegamiExtension extends ExtensionPoint {
 

@@ -185,10 +185,13 @@ public final class Tegami implements AutoCloseable {
         failures.forEach(f -> LOG.error(f.describe()));
     }
 
-    /** Binds a handler's listeners at their configured addresses, logging what fails. */
+    /** Binds a handler's listeners (those not bound yet) at their configured addresses, logging what fails. */
     private void bindListeners(LoadedExtension<TegamiExtension> e) {
         if (e.extension() instanceof ProtocolHandler h) {
             for (ListenerSpec spec : h.listeners()) {
+                if (bindings.isBound(spec.name())) {
+                    continue;
+                }
                 try {
                     Optional<HostPort> address = source.listenAddress(spec);
                     if (address.isPresent()) {
@@ -223,6 +226,42 @@ public final class Tegami implements AutoCloseable {
         @Override
         public void extensionsRemoving(List<LoadedExtension<TegamiExtension>> removing) {
             removing.forEach(Tegami.this::retire);
+        }
+
+        @Override
+        public void extensionsReplaced(List<LoadedExtension<TegamiExtension>> old,
+                List<LoadedExtension<TegamiExtension>> next) {
+            for (int i = 0; i < old.size(); i++) {
+                replace(old.get(i), next.get(i));
+            }
+            drainReplaced(old);
+        }
+    }
+
+    /**
+     * Puts a restarted extension's new instance to work in place of the old one: routers and
+     * transports switch at once; listeners stay open and serve new connections with the new
+     * handler, so a settings change costs no refused connection.
+     */
+    private void replace(LoadedExtension<TegamiExtension> old, LoadedExtension<TegamiExtension> next) {
+        registry.add(next);
+        registry.remove(old);
+        if (old.extension() instanceof ProtocolHandler oldHandler) {
+            if (next.extension() instanceof ProtocolHandler nextHandler) {
+                bindings.handOver(oldHandler, nextHandler);
+            } else {
+                bindings.unbind(oldHandler, Duration.ZERO);
+            }
+        }
+        bindListeners(next);
+    }
+
+    /** Lets the sessions the old handlers still run end within the grace time, before they are stopped. */
+    private void drainReplaced(List<LoadedExtension<TegamiExtension>> old) {
+        for (LoadedExtension<TegamiExtension> e : old) {
+            if (e.extension() instanceof ProtocolHandler h) {
+                listeners.drain(h, config.shutdownGrace());
+            }
         }
     }
 
@@ -264,9 +303,9 @@ public final class Tegami implements AutoCloseable {
         if (plugins != null) {
             plugins.renew(renewal, restart).forEach(f -> failures.add(f.describe()));
         }
-        failures.addAll(inProcess.renew(freshInProcess, restart, services, this::retire, e -> {
-            registry.add(e);
-            bindListeners(e);
+        failures.addAll(inProcess.renew(freshInProcess, restart, services, (was, now) -> {
+            replace(was, now);
+            drainReplaced(List.of(was));
         }));
         List<String> moves;
         try {

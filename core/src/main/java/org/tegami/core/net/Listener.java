@@ -24,7 +24,8 @@ final class Listener {
         void admit(Listener listener, Socket socket);
     }
 
-    private final ProtocolHandler handler;
+    /** Replaced when a reload restarts the handler's plugin; sessions keep the one that accepted them. */
+    private volatile ProtocolHandler handler;
     private final ListenerSpec spec;
     private final ServerSocket server;
     private final Thread acceptor;
@@ -58,6 +59,11 @@ final class Listener {
 
     ListenerSpec spec() {
         return spec;
+    }
+
+    /** Serves the connections accepted from now on with {@code next}; the socket stays open. */
+    void handOver(ProtocolHandler next) {
+        this.handler = next;
     }
 
     InetSocketAddress boundAddress() {

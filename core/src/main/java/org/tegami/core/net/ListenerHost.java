@@ -137,6 +137,37 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
+     * A reload restarted {@code old}'s plugin: each of its listeners that {@code next} declares
+     * alike (same {@link ListenerSpec}) goes on accepting, with no moment closed, and serves new
+     * connections with {@code next}; the others are closed. Sessions already running stay with
+     * {@code old}; see {@link #drain(ProtocolHandler, Duration)}.
+     *
+     * @return the names of the listeners handed over
+     */
+    public synchronized Set<String> handOver(ProtocolHandler old, ProtocolHandler next) {
+        Set<String> kept = new java.util.HashSet<>();
+        List<ListenerSpec> declared = next.listeners();
+        listeners.removeIf(l -> {
+            if (l.handler() != old) {
+                return false;
+            }
+            if (declared.contains(l.spec())) {
+                l.handOver(next);
+                kept.add(l.spec().name());
+                return false;
+            }
+            l.close();
+            return true;
+        });
+        return kept;
+    }
+
+    /** Waits up to {@code grace} for the sessions {@code handler} runs to end, then closes the rest. */
+    public void drain(ProtocolHandler handler, Duration grace) {
+        drain(s -> s.handler() == handler, grace);
+    }
+
+    /**
      * Closes one listener at once, so that its address can be bound again (a reload moved it),
      * and gives the sessions it accepted {@code grace} to end on their own before they are
      * closed; that wait runs in the background. Nothing happens for an unknown name.

@@ -90,6 +90,20 @@ final class ExtensionLifecycle {
         }
     }
 
+    /** Stops an instance a reload replaced in {@code slot}; a failure is only logged. */
+    static void stopInstance(ExtensionSlot slot, TegamiExtension instance) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(instance.getClass().getClassLoader());
+        try {
+            instance.stop();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error(e, "plugin {}: {} failed to stop", slot.pluginId, slot.className);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     private static void stopQuietly(ExtensionSlot slot) {
         try {
             withLoaderOf(slot, () -> slot.instance.stop());

@@ -192,12 +192,12 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * The second half of a reload: for each plugin in {@code pluginIds}, tells the listener its
-     * extensions are going, stops them, and starts the prepared new instances in their place
-     * ({@code TlsProvider}s first), then announces those. Plugins loaded later get the new
-     * settings.
+     * The second half of a reload: for each plugin in {@code pluginIds}, starts the prepared new
+     * instances ({@code TlsProvider}s first), tells the listener which old ones they replace, then
+     * stops the old ones. An old instance whose replacement fails to start goes on running in
+     * its place. Plugins loaded later get the new settings.
      *
-     * @return the new instances that failed to start and were left out
+     * @return the new instances that failed to start
      */
     public synchronized List<ExtensionFailure> renew(ExtensionRenewal renewal, java.util.Set<String> pluginIds) {
         this.settings = renewal.settings();
@@ -208,13 +208,11 @@ public final class PluginHost implements AutoCloseable {
         for (String id : order) {
             List<ExtensionSlot> own = slots.stream().filter(s -> s.pluginId.equals(id)
                     && renewal.fresh().containsKey(s)).toList();
-            List<LoadedExtension<TegamiExtension>> going = own.stream().filter(ExtensionSlot::isLive)
-                    .map(ExtensionSlot::loaded).toList();
-            if (listener != null && !going.isEmpty()) {
-                tell(() -> listener.extensionsRemoving(going));
-            }
-            ExtensionLifecycle.stop(own);
+            Map<ExtensionSlot, TegamiExtension> previous = new LinkedHashMap<>();
+            Map<ExtensionSlot, ExtensionSlot.State> previousState = new LinkedHashMap<>();
             for (ExtensionSlot slot : own) {
+                previous.put(slot, slot.instance);
+                previousState.put(slot, slot.state);
                 slot.instance = renewal.fresh().get(slot);
                 slot.state = ExtensionSlot.State.CONFIGURED;
                 slot.failure = null;
@@ -223,12 +221,37 @@ public final class PluginHost implements AutoCloseable {
                 failures.addAll(ExtensionLifecycle.start(own, org.tegami.api.TlsProvider.class, contexts));
                 failures.addAll(ExtensionLifecycle.start(own, TegamiExtension.class, contexts));
             }
-            List<LoadedExtension<TegamiExtension>> live = own.stream().filter(ExtensionSlot::isLive)
-                    .map(ExtensionSlot::loaded).toList();
-            LOG.info("plugin {} restarted with its new settings: {} extension(s)", id, live.size());
-            if (listener != null && !live.isEmpty()) {
-                tell(() -> listener.extensionsAdded(live));
+            List<LoadedExtension<TegamiExtension>> replaced = new ArrayList<>();
+            List<LoadedExtension<TegamiExtension>> replacements = new ArrayList<>();
+            List<LoadedExtension<TegamiExtension>> added = new ArrayList<>();
+            for (ExtensionSlot slot : own) {
+                boolean wasStarted = previousState.get(slot) == ExtensionSlot.State.STARTED;
+                if (slot.state != ExtensionSlot.State.STARTED && wasStarted) {
+                    // The new settings did not start: the old instance keeps serving.
+                    slot.instance = previous.get(slot);
+                    slot.state = ExtensionSlot.State.STARTED;
+                    slot.failure = null;
+                    previous.remove(slot);
+                } else if (wasStarted) {
+                    replaced.add(new LoadedExtension<>(id, previous.get(slot)));
+                    replacements.add(slot.loaded());
+                } else if (slot.isLive()) {
+                    added.add(slot.loaded());
+                }
             }
+            if (listener != null && !replaced.isEmpty()) {
+                tell(() -> listener.extensionsReplaced(replaced, replacements));
+            }
+            if (listener != null && !added.isEmpty()) {
+                tell(() -> listener.extensionsAdded(added));
+            }
+            previous.forEach((slot, old) -> {
+                if (previousState.get(slot) == ExtensionSlot.State.STARTED) {
+                    ExtensionLifecycle.stopInstance(slot, old);
+                }
+            });
+            LOG.info("plugin {} restarted with its new settings: {} extension(s) replaced, {} added, {} kept",
+                    id, replacements.size(), added.size(), own.size() - replacements.size() - added.size());
         }
         return failures;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.tegami.api.ConfigException;
@@ -75,32 +76,34 @@ public final class InProcessExtensions {
     }
 
     /**
-     * Replaces the extensions of {@code pluginIds} by their prepared instances: {@code going}
-     * hears of each old one before it is stopped, {@code started} of each new one once started.
+     * Replaces the extensions of {@code pluginIds} by their prepared instances: each new one is
+     * started, {@code replaced} moves the work over from the old one, and the old one is stopped.
+     * An old instance whose replacement fails to start keeps running.
      *
-     * @return the descriptions of new instances that failed to start (they are left out)
+     * @return the descriptions of new instances that failed to start
      */
     public List<String> renew(Map<LoadedExtension<TegamiExtension>, TegamiExtension> fresh, Set<String> pluginIds,
-            ServerContext context, Consumer<LoadedExtension<TegamiExtension>> going,
-            Consumer<LoadedExtension<TegamiExtension>> started) {
+            ServerContext context,
+            BiConsumer<LoadedExtension<TegamiExtension>, LoadedExtension<TegamiExtension>> replaced) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<LoadedExtension<TegamiExtension>, TegamiExtension> f : fresh.entrySet()) {
             LoadedExtension<TegamiExtension> old = f.getKey();
-            if (!pluginIds.contains(old.pluginId()) || !running.contains(old)) {
+            int at = running.indexOf(old);
+            if (!pluginIds.contains(old.pluginId()) || at < 0) {
                 continue;
             }
-            going.accept(old);
-            old.extension().stop();
-            running.remove(old);
             LoadedExtension<TegamiExtension> next = new LoadedExtension<>(old.pluginId(), f.getValue());
             try {
                 startOne(next, context);
-                running.add(next);
-                started.accept(next);
             } catch (IOException e) {
-                LOG.error("{}", e.getMessage());
+                LOG.error("{}; the running instance stays", e.getMessage());
                 failures.add(e.getMessage());
+                next.extension().stop();
+                continue;
             }
+            running.set(at, next);
+            replaced.accept(old, next);
+            old.extension().stop();
         }
         return failures;
     }

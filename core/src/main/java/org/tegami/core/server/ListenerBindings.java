@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tegami.api.ListenerSpec;
 import org.tegami.api.ProtocolHandler;
 import org.tegami.core.config.HostPort;
@@ -54,6 +55,29 @@ public final class ListenerBindings {
                     + e.getMessage(), e);
         }
         bound.put(b.spec().name(), b);
+    }
+
+    /**
+     * Moves the listeners of {@code old} that {@code next} serves alike over to {@code next}
+     * without closing them, and closes the rest (see {@link ListenerHost#handOver}).
+     */
+    public synchronized void handOver(ProtocolHandler old, ProtocolHandler next) {
+        Set<String> kept = host.handOver(old, next);
+        for (Binding b : new ArrayList<>(bound.values())) {
+            if (b.handler() == old) {
+                if (kept.contains(b.spec().name())) {
+                    bound.put(b.spec().name(), new Binding(next, b.spec(), b.address()));
+                } else {
+                    bound.remove(b.spec().name());
+                    actual.remove(b.spec().name());
+                }
+            }
+        }
+    }
+
+    /** Whether a listener of this name is bound. */
+    public synchronized boolean isBound(String listenerName) {
+        return bound.containsKey(listenerName);
     }
 
     /** Closes every listener of a handler and waits up to {@code grace} for its sessions. */

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tegami.testing.TestServer;
 
@@ -35,12 +37,51 @@ class ConfigReloadIT {
             assertEquals(ReloadOutcome.Status.APPLIED, outcome.status(), outcome.message());
             assertEquals("plugins restarted: greeter", outcome.message());
             assertEquals(stoppedBefore + 1, Greeter.STOPPED.get(), "the old instance is stopped");
-            int newPort = server.port("hello");
-            assertEquals("220 howdy", greet(newPort).get(0));
+            assertEquals(port, server.port("hello"), "the listener was handed over, not closed");
+            assertEquals("220 howdy", greet(port).get(0));
 
             ReloadOutcome unchanged = server.tegami().reload();
             assertEquals("no changes", unchanged.message());
             assertTrue(Greeter.REFRESHED.get() >= refreshedBefore + 1, "an unchanged extension is refreshed");
+        }
+    }
+
+    @Test
+    void aSessionOfTheOldInstanceGoesOnWhileTheNewOneServesNewConnections() throws Exception {
+        try (TestServer server = TestServer.builder().withoutTls().extension("greeter", new Greeter())
+                .config("greeter.greeting", "hi").config("shutdown.grace", "20s").start();
+                Socket old = new Socket("127.0.0.1", server.port("hello"))) {
+            assertEquals("220 hi", greeting(old).get(0));
+            int stoppedBefore = Greeter.STOPPED.get();
+            edit(server, "greeter.greeting", "howdy");
+            CompletableFuture<ReloadOutcome> reload = CompletableFuture.supplyAsync(() -> server.tegami().reload());
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            String answer = greet(server.port("hello")).get(0);
+            while (!answer.equals("220 howdy") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                answer = greet(server.port("hello")).get(0);
+            }
+            assertEquals("220 howdy", answer, "new connections meet the new instance");
+            assertFalse(reload.isDone(), "the reload waits for the old instance's session");
+            assertEquals(stoppedBefore, Greeter.STOPPED.get(), "the old instance runs until its session ends");
+
+            old.close();
+            assertEquals(ReloadOutcome.Status.APPLIED, reload.get(10, TimeUnit.SECONDS).status());
+            assertEquals(stoppedBefore + 1, Greeter.STOPPED.get());
+        }
+    }
+
+    @Test
+    void aReplacementThatFailsToStartLeavesTheOldInstanceServing() throws Exception {
+        try (TestServer server = TestServer.builder().withoutTls().extension("greeter", new Greeter())
+                .config("greeter.greeting", "hi").start()) {
+            int port = server.port("hello");
+            edit(server, "greeter.greeting", "broken-start");
+            ReloadOutcome outcome = server.tegami().reload();
+            assertEquals(ReloadOutcome.Status.FAILED, outcome.status(), outcome.message());
+            assertTrue(outcome.message().contains("start broken on purpose"), outcome.message());
+            assertEquals("220 hi", greet(port).get(0));
         }
     }
 

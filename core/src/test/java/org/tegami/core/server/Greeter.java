@@ -34,6 +34,9 @@ public final class Greeter implements ProtocolHandler {
 
     @Override
     public void start(ServerContext serverContext) {
+        if (greeting.equals("broken-start")) {
+            throw new IllegalStateException("start broken on purpose");
+        }
         this.context = serverContext;
         STARTED.incrementAndGet();
     }
