@@ -200,6 +200,67 @@ final class Installation {
         }
     }
 
+    /** Sets one key of conf/tegami.conf: replaces its line, or appends one. */
+    void set(String key, String value) throws IOException {
+        Path file = conf().resolve("tegami.conf");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        boolean replaced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(key + " =")) {
+                lines.set(i, key + " = " + value);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(file, lines);
+    }
+
+    /**
+     * Copies the bundled plugin jars into {@code <root>/plugins} and points plugins.dir there,
+     * so that a test can drop its own jars beside them.
+     */
+    Path ownPluginsDir() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("plugins"));
+        try (var modules = Files.list(REPO.resolve("plugins"))) {
+            for (Path module : modules.toList()) {
+                Path target = module.resolve("target");
+                if (!Files.isDirectory(target)) {
+                    continue;
+                }
+                try (var jars = Files.newDirectoryStream(target, "tegami-plugin-*.jar")) {
+                    for (Path jar : jars) {
+                        Files.copy(jar, dir.resolve(jar.getFileName()));
+                    }
+                }
+            }
+        }
+        set("plugins.dir", dir.toString());
+        return dir;
+    }
+
+    /** Waits until the log holds {@code text}; fails with the log's problems otherwise. */
+    void awaitLog(String logName, String text, Duration timeout) throws IOException, InterruptedException {
+        Path log = root.resolve(logName);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no \"" + text + "\" in " + logName + " within " + timeout + ":\n"
+                + (Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "(no log)"));
+    }
+
+    /** A TCP port nobody listens on right now. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -16,7 +16,8 @@ final class Commands {
                 new QueueCommand(),
                 new UserCommand(),
                 new PluginsCommand(),
-                new CheckConfigCommand()
+                new CheckConfigCommand(),
+                new ReloadCommand()
         );
     }
 

@@ -1,14 +1,29 @@
 package org.tegami.core.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tegami.api.ConfigException;
 import org.tegami.core.Tegami;
+import org.tegami.core.config.ServerConfig;
+import org.tegami.core.daemon.HangupSignal;
+import org.tegami.core.daemon.PidFile;
+import org.tegami.core.daemon.ReloadStatus;
 import org.tegami.core.plugin.LoggingSetup;
+import org.tegami.core.server.ReloadOutcome;
+import org.tinylog.Logger;
+import org.tinylog.TaggedLogger;
 
-/** {@code tegami run}: the daemon, in the foreground, until SIGTERM or SIGINT. */
+/** {@code tegami run}: the daemon, in the foreground, until SIGTERM or SIGINT; SIGHUP reloads. */
 final class RunCommand implements CliCommand {
+
+    private static final TaggedLogger LOG = Logger.tag("server");
 
     @Override
     public String name() {
@@ -25,9 +40,12 @@ final class RunCommand implements CliCommand {
         return """
                 usage: tegami [--conf DIR] run
 
-                Starts the listeners, the queue and the plugins, and runs until SIGTERM or SIGINT,
-                then stops accepting and lets open sessions finish. Logs go where
-                <conf>/tinylog.properties says (the console by default).""";
+                Starts the listeners, the queue and the plugins, and runs in the foreground.
+                SIGHUP (or 'tegami reload') reads tegami.conf again and applies it; SIGTERM or
+                SIGINT stops accepting at once and gives open sessions and running deliveries
+                shutdown.grace (default 10s) to finish. The process id goes to pid.file (default
+                <spool.dir>/tegami.pid) while it runs. Logs go where <conf>/tinylog.properties
+                says (the console by default).""";
     }
 
     @Override
@@ -37,24 +55,95 @@ final class RunCommand implements CliCommand {
             return ExitCodes.USAGE;
         }
         LoggingSetup.useConfigDirectory(context.configDirectory());
+        // The handler goes in first: SIGHUP's default action would end the JVM while it starts.
+        AtomicReference<Reloading> reloading = new AtomicReference<>();
+        if (!HangupSignal.install(() -> submit(reloading.get()))) {
+            LOG.warn("SIGHUP cannot be caught on this platform: 'tegami reload' will not work");
+        }
+        Path pidPath;
+        Optional<PidFile> pidFile;
         Tegami server;
         try {
-            server = Tegami.start(context.configDirectory());
+            pidPath = ServerConfig.load(context.configDirectory()).pidFile();
+            pidFile = PidFile.claim(pidPath);
         } catch (ConfigException e) {
             context.err().println("tegami run: " + e.getMessage());
             return ExitCodes.CONFIG;
         } catch (IOException e) {
+            context.err().println("tegami run: cannot write the pid file: " + e.getMessage());
+            return ExitCodes.TEMP_FAIL;
+        }
+        if (pidFile.isEmpty()) {
+            LOG.warn("{} belongs to another running tegami: this one runs without a pid file, and 'tegami reload'"
+                    + " reaches only that one (kill -HUP {} reaches this one); instances that share a spool each"
+                    + " need their own pid.file", pidPath, ProcessHandle.current().pid());
+        }
+        try {
+            server = Tegami.start(context.configDirectory());
+        } catch (ConfigException e) {
+            pidFile.ifPresent(PidFile::close);
+            context.err().println("tegami run: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        } catch (IOException e) {
+            pidFile.ifPresent(PidFile::close);
             context.err().println("tegami run: " + e.getMessage());
             return ExitCodes.IO_ERROR;
         }
+        ExecutorService reloads = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "tegami-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        Optional<ReloadStatus> status = pidFile.map(p -> ReloadStatus.besidePidFile(p.file()));
+        reloading.set(new Reloading(server, status, reloads));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            reloads.shutdown();
             server.close();
+            status.ifPresent(ReloadStatus::delete);
+            pidFile.ifPresent(PidFile::close);
             shutDownLogging();
             stopped.countDown();
         }, "tegami-shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The running server, its reload report (none without a pid file) and the thread reloads run on. */
+    private record Reloading(Tegami server, Optional<ReloadStatus> status, ExecutorService thread) {
+    }
+
+    /** On the signal thread: queue the reload; before the start ends or after a stop began, ignore it. */
+    private static void submit(Reloading reloading) {
+        if (reloading == null) {
+            LOG.info("SIGHUP ignored: the server is still starting");
+            return;
+        }
+        try {
+            reloading.thread().execute(() -> reload(reloading.server(), reloading.status()));
+        } catch (RejectedExecutionException e) {
+            LOG.info("SIGHUP ignored: the server is stopping");
+        }
+    }
+
+    /** One SIGHUP: reload, and leave the outcome where 'tegami reload' looks for it. */
+    private static void reload(Tegami server, Optional<ReloadStatus> report) {
+        LOG.info("SIGHUP: reloading the configuration");
+        ReloadOutcome outcome;
+        try {
+            outcome = server.reload();
+        } catch (RuntimeException e) {
+            LOG.error(e, "reload failed");
+            outcome = ReloadOutcome.failed("internal error: " + e);
+        }
+        if (report.isEmpty()) {
+            return;
+        }
+        try {
+            report.get().write(outcome);
+        } catch (IOException e) {
+            LOG.error("cannot write {}: {}", report.get().file(), e.getMessage());
+        }
     }
 
     /** Last: with {@code autoshutdown = false} the stop lines above still reach the log. */

@@ -37,7 +37,7 @@ public final class ConfigCheck {
 
     private static final Set<String> CORE_PREFIXES = Set.of(
             "hostname", "domains", "spool", "mail", "plugins", "users", "net", "dns", "queue", "delivery", "auth",
-            "metrics");
+            "metrics", "shutdown", "pid");
 
     private final ConfigSource source;
     private final ServerConfig server;

@@ -127,6 +127,13 @@ public final class ConfigSource {
         return parsed.file();
     }
 
+    /** Every key and its value as written, in file order, without marking anything read (for comparing two loads). */
+    public java.util.Map<String, String> values() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        parsed.entries().values().forEach(e -> values.put(e.key(), e.value()));
+        return values;
+    }
+
     public Path root() {
         return root;
     }

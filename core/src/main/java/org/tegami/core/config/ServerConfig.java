@@ -32,10 +32,14 @@ import org.tegami.api.Settings;
  * @param defaultQuota mailbox quota in bytes for users without their own, 0 for none
  * @param auth brute-force defence
  * @param metricsListen where the Prometheus metrics endpoint listens; empty (the default) for off
+ * @param shutdownGrace how long open sessions (and running deliveries) get to finish at a stop, a
+ *     listener change on reload, or a plugin unload
+ * @param pidFile where {@code tegami run} writes its process id, for {@code tegami reload}
  */
 public record ServerConfig(String hostname, List<String> domains, Path spoolDir, Path mailDir, Path pluginsDir,
         Path usersFile, Map<String, Optional<HostPort>> listeners, Net net, Optional<HostPort> dnsResolver,
-        Queue queue, long defaultQuota, Auth auth, Optional<HostPort> metricsListen) {
+        Queue queue, long defaultQuota, Auth auth, Optional<HostPort> metricsListen, Duration shutdownGrace,
+        Path pidFile) {
 
     /** The standard listeners and their defaults (DESIGN: loopback, unprivileged ports). */
     public static final List<ListenerSpec> STANDARD_LISTENERS = List.of(
@@ -133,8 +137,10 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
                 s.duration("auth.failure-delay", Duration.ofSeconds(1)),
                 passwordCost(source, s));
         Optional<HostPort> metrics = source.listenAddress(METRICS_LISTENER);
+        Duration grace = s.duration("shutdown.grace", Duration.ofSeconds(10));
+        Path pidFile = s.path("pid.file", spool.resolve("tegami.pid"));
         return new ServerConfig(hostname, domains, spool, mail, plugins, users, listeners, net, dns, queue, quota,
-                auth, metrics);
+                auth, metrics, grace, pidFile);
     }
 
     /** The address of a standard listener, empty when switched off or not a standard name. */

@@ -204,9 +204,17 @@ public final class QueueRunner implements AutoCloseable {
         }
     }
 
-    /** Stops the scheduler and watch, and waits for running delivery attempts to end. */
+    /** Stops the scheduler and watch, and waits up to 30 s for running delivery attempts to end. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops the scheduler and watch, and waits up to {@code wait} for running delivery attempts
+     * to end; the rest are interrupted and their claims stay for recovery after the lease.
+     */
+    public synchronized void close(Duration wait) {
         if (!running) {
             return;
         }
@@ -215,7 +223,9 @@ public final class QueueRunner implements AutoCloseable {
         try {
             scheduler.join(10_000);
             workers.shutdown();
-            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!workers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("delivery attempts still running after {} s are interrupted; their claims are taken back"
+                        + " after queue.lease", wait.toSeconds());
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -13,14 +13,23 @@ final class ConnectionLimiter {
     /** Why a connection was refused, for the log. */
     enum Verdict { ADMITTED, TOTAL_LIMIT, ADDRESS_LIMIT }
 
-    private final int maxTotal;
-    private final int maxPerAddress;
+    private int maxTotal;
+    private int maxPerAddress;
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
     private int total;
 
     ConnectionLimiter(int maxTotal, int maxPerAddress) {
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
+    }
+
+    /**
+     * New limits (a reload). Connections open beyond them stay; new ones wait until the counts
+     * are below the new limits.
+     */
+    synchronized void limits(int total, int perAddress) {
+        this.maxTotal = total;
+        this.maxPerAddress = perAddress;
     }
 
     /** Takes a slot for a client; the caller must {@link #release} it once if ADMITTED. */

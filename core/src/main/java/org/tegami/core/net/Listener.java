@@ -25,7 +25,8 @@ final class Listener {
         void admit(Listener listener, Socket socket);
     }
 
-    private final ProtocolHandler handler;
+    /** Replaced when a reload restarts the handler's plugin; sessions keep the one that accepted them. */
+    private volatile ProtocolHandler handler;
     private final ListenerSpec spec;
     private final ListenerMetrics metrics;
     private final ServerSocket server;
@@ -66,6 +67,11 @@ final class Listener {
     /** This listener's connection counters. */
     ListenerMetrics metrics() {
         return metrics;
+    }
+
+    /** Serves the connections accepted from now on with {@code next}; the socket stays open. */
+    void handOver(ProtocolHandler next) {
+        this.handler = next;
     }
 
     InetSocketAddress boundAddress() {

@@ -36,7 +36,7 @@ public final class ListenerHost implements AutoCloseable {
     private static final TaggedLogger LOG = Logger.tag("net");
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
 
-    private final NetLimits limits;
+    private volatile NetLimits limits;
     private final Supplier<Optional<TlsProvider>> tls;
     private final ConnectionLimiter limiter;
     private final Watchdog watchdog;
@@ -89,6 +89,17 @@ public final class ListenerHost implements AutoCloseable {
         return listener.boundAddress();
     }
 
+    /**
+     * Applies new connection limits and idle timeout (a reload) to the connections accepted
+     * from now on; open sessions keep the timeout they started with. The TLS handshake limit
+     * stays as it was.
+     */
+    public synchronized void limits(NetLimits next) {
+        limiter.limits(next.maxConnections(), next.maxConnectionsPerIp());
+        SessionThreads.resize(sessions, next.maxConnections());
+        this.limits = next;
+    }
+
     /** The bound address of each listener by {@link ListenerSpec#name()}, in binding order. */
     public synchronized Map<String, InetSocketAddress> boundAddresses() {
         Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
@@ -135,6 +146,63 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
+     * A reload restarted {@code old}'s plugin: each of its listeners that {@code next} declares
+     * alike (same {@link ListenerSpec}) goes on accepting, with no moment closed, and serves new
+     * connections with {@code next}; the others are closed. Sessions already running stay with
+     * {@code old}; see {@link #drain(ProtocolHandler, Duration)}.
+     *
+     * @return the names of the listeners handed over
+     */
+    public synchronized Set<String> handOver(ProtocolHandler old, ProtocolHandler next) {
+        Set<String> kept = new java.util.HashSet<>();
+        List<ListenerSpec> declared = next.listeners();
+        listeners.removeIf(l -> {
+            if (l.handler() != old) {
+                return false;
+            }
+            if (declared.contains(l.spec())) {
+                l.handOver(next);
+                kept.add(l.spec().name());
+                return false;
+            }
+            l.close();
+            return true;
+        });
+        return kept;
+    }
+
+    /** Waits up to {@code grace} for the sessions {@code handler} runs to end, then closes the rest. */
+    public void drain(ProtocolHandler handler, Duration grace) {
+        drain(s -> s.handler() == handler, grace);
+    }
+
+    /**
+     * Closes one listener at once, so that its address can be bound again (a reload moved it),
+     * and gives the sessions it accepted {@code grace} to end on their own before they are
+     * closed; that wait runs in the background. Nothing happens for an unknown name.
+     */
+    public void unbind(String listenerName, Duration grace) {
+        Set<Session> accepted;
+        synchronized (this) {
+            Listener found = listeners.stream().filter(l -> l.spec().name().equals(listenerName)).findFirst()
+                    .orElse(null);
+            if (found == null) {
+                return;
+            }
+            found.close();
+            listeners.remove(found);
+            // Taken after the close: a listener bound later under the same name is not drained.
+            accepted = live.stream().filter(s -> s.spec().name().equals(listenerName))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        if (!accepted.isEmpty()) {
+            Thread drainer = new Thread(() -> drain(accepted::contains, grace), "drain-" + listenerName);
+            drainer.setDaemon(true);
+            drainer.start();
+        }
+    }
+
+    /**
      * Graceful stop: stops accepting, waits up to {@code grace} for sessions to end, then
      * closes the rest. Idempotent.
      */
@@ -174,10 +242,11 @@ public final class ListenerHost implements AutoCloseable {
         Session[] self = new Session[1];
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(limits.idleMillis());
+            NetLimits now = limits;
+            socket.setSoTimeout(now.idleMillis());
             String id = Long.toString(CONNECTION_IDS.incrementAndGet(), 36);
             SocketConnection connection = new SocketConnection(id, listener.spec().name(), socket, tls, handshake,
-                    watchdog, limits.idleMillis());
+                    watchdog, now.idleMillis());
             self[0] = new Session(listener.handler(), listener.spec(), connection, () -> {
                 live.remove(self[0]);
                 limiter.release(client);

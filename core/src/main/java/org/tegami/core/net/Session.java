@@ -32,6 +32,10 @@ final class Session implements Runnable {
         return handler;
     }
 
+    ListenerSpec spec() {
+        return spec;
+    }
+
     SocketConnection connection() {
         return connection;
     }

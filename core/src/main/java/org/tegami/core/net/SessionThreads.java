@@ -36,6 +36,13 @@ final class SessionThreads {
         return boundedPool(maxThreads);
     }
 
+    /** Lets a platform pool made by {@link #create} grow to a new limit; virtual threads need nothing. */
+    static void resize(ExecutorService executor, int maxThreads) {
+        if (executor instanceof ThreadPoolExecutor pool) {
+            pool.setMaximumPoolSize(maxThreads + SLACK);
+        }
+    }
+
     private static Method virtualExecutorFactory() {
         try {
             return Executors.class.getMethod("newVirtualThreadPerTaskExecutor");

@@ -36,6 +36,31 @@ final class ExtensionLifecycle {
         return failures;
     }
 
+    /** Configures a new instance for a slot (a reload), with the slot's class loader; the slot is not changed. */
+    static void configureOne(ExtensionSlot slot, TegamiExtension fresh, Settings settings) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(fresh.getClass().getClassLoader());
+        try {
+            fresh.configure(settings);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Asks the started ones to re-read their files; a failure is only logged. */
+    static void refresh(List<ExtensionSlot> slots) {
+        for (ExtensionSlot slot : slots) {
+            if (slot.state == ExtensionSlot.State.STARTED) {
+                try {
+                    withLoaderOf(slot, () -> slot.instance.refresh());
+                } catch (Exception | LinkageError e) {
+                    LOG.error(e, "plugin {}: {} failed to refresh", slot.pluginId, slot.className);
+                }
+            }
+        }
+    }
+
     static List<ExtensionFailure> start(List<ExtensionSlot> slots, Class<? extends TegamiExtension> type,
             Function<String, ServerContext> contexts) {
         List<ExtensionFailure> failures = new ArrayList<>();
@@ -62,6 +87,20 @@ final class ExtensionLifecycle {
                 stopQuietly(slot);
                 slot.state = ExtensionSlot.State.STOPPED;
             }
+        }
+    }
+
+    /** Stops an instance a reload replaced in {@code slot}; a failure is only logged. */
+    static void stopInstance(ExtensionSlot slot, TegamiExtension instance) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(instance.getClass().getClassLoader());
+        try {
+            instance.stop();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error(e, "plugin {}: {} failed to stop", slot.pluginId, slot.className);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -5,7 +5,7 @@ import org.tegami.api.TegamiExtension;
 
 /**
  * Told by the {@link PluginHost} when a plugin jar is added to or removed from
- * {@code plugins.dir} while the server runs. Called on the host's watcher thread, one call at
+ * {@code plugins.dir} while the server runs, and when a reload restarts a plugin. Called on the host's watcher thread, one call at
  * a time; the host's methods may be called from inside.
  */
 public interface ExtensionListener {
@@ -21,4 +21,16 @@ public interface ExtensionListener {
      * listeners, drop routers) before returning; the host calls their {@code stop()} afterwards.
      */
     void extensionsRemoving(List<LoadedExtension<TegamiExtension>> removing);
+
+    /**
+     * A reload restarted a plugin with new settings: {@code next} are the new instances, already
+     * started, in place of {@code old} (same positions). Move the work over (listeners, routers)
+     * and let the old instances finish what they serve before returning; the host calls their
+     * {@code stop()} afterwards. The default treats it as a removal followed by an addition.
+     */
+    default void extensionsReplaced(List<LoadedExtension<TegamiExtension>> old,
+            List<LoadedExtension<TegamiExtension>> next) {
+        extensionsRemoving(old);
+        extensionsAdded(next);
+    }
 }

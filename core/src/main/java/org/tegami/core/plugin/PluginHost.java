@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.pf4j.PluginWrapper;
+import org.tegami.api.ConfigException;
 import org.tegami.api.ServerContext;
 import org.tegami.api.Settings;
 import org.tegami.api.TegamiExtension;
@@ -23,7 +24,8 @@ import org.tinylog.TaggedLogger;
  * Loads the plugins in {@code plugins.dir} with PF4J and runs their extensions' lifecycle.
  * A plugin that fails to load or start, and an extension that fails to be created, configured
  * or started, is logged at ERROR by name, listed with its reason by {@link #plugins()}, and
- * left out; the others run. Each extension is created once.
+ * left out; the others run. Each extension is created once, and again only when a reload
+ * changes its plugin's settings ({@link #prepare}, {@link #renew}).
  *
  * <p>Use: {@link #load()}, {@link #configure}, {@link #start} (optionally by type, e.g. the
  * {@code TlsProvider}s first), then {@link #watch} to follow jars dropped into or removed from
@@ -158,6 +160,107 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /**
+     * The first half of a reload: a new instance of every extension that runs (or failed to
+     * configure or start), configured with {@code newSettings}. Nothing running is touched.
+     *
+     * @throws ConfigException the first settings problem of an extension that runs now; a
+     *     failed extension whose settings are still bad is only left out
+     */
+    public synchronized ExtensionRenewal prepare(Function<String, Settings> newSettings) throws ConfigException {
+        Map<ExtensionSlot, TegamiExtension> fresh = new LinkedHashMap<>();
+        for (ExtensionSlot slot : slots) {
+            if (slot.instance == null || slot.state == ExtensionSlot.State.STOPPED) {
+                continue;
+            }
+            try {
+                TegamiExtension next = (TegamiExtension) manager.getExtensionFactory().create(slot.instance.getClass());
+                ExtensionLifecycle.configureOne(slot, next, newSettings.apply(slot.pluginId));
+                fresh.put(slot, next);
+            } catch (ConfigException e) {
+                if (slot.isLive()) {
+                    throw e;
+                }
+            } catch (Exception | LinkageError e) {
+                if (slot.isLive()) {
+                    throw new ConfigException(directory, 0, "plugin " + slot.pluginId + ": " + slot.className
+                            + " cannot take the new settings: " + JarLoader.reason(e));
+                }
+            }
+        }
+        return new ExtensionRenewal(newSettings, fresh);
+    }
+
+    /**
+     * The second half of a reload: for each plugin in {@code pluginIds}, starts the prepared new
+     * instances ({@code TlsProvider}s first), tells the listener which old ones they replace, then
+     * stops the old ones. An old instance whose replacement fails to start goes on running in
+     * its place. Plugins loaded later get the new settings.
+     *
+     * @return the new instances that failed to start
+     */
+    public synchronized List<ExtensionFailure> renew(ExtensionRenewal renewal, java.util.Set<String> pluginIds) {
+        this.settings = renewal.settings();
+        List<ExtensionFailure> failures = new ArrayList<>();
+        List<String> order = new ArrayList<>(pluginIds);
+        order.sort(Comparator.comparing((String id) -> slots.stream().noneMatch(
+                s -> s.pluginId.equals(id) && s.instance instanceof org.tegami.api.TlsProvider)).thenComparing(id -> id));
+        for (String id : order) {
+            List<ExtensionSlot> own = slots.stream().filter(s -> s.pluginId.equals(id)
+                    && renewal.fresh().containsKey(s)).toList();
+            Map<ExtensionSlot, TegamiExtension> previous = new LinkedHashMap<>();
+            Map<ExtensionSlot, ExtensionSlot.State> previousState = new LinkedHashMap<>();
+            for (ExtensionSlot slot : own) {
+                previous.put(slot, slot.instance);
+                previousState.put(slot, slot.state);
+                slot.instance = renewal.fresh().get(slot);
+                slot.state = ExtensionSlot.State.CONFIGURED;
+                slot.failure = null;
+            }
+            if (contexts != null) {
+                failures.addAll(ExtensionLifecycle.start(own, org.tegami.api.TlsProvider.class, contexts));
+                failures.addAll(ExtensionLifecycle.start(own, TegamiExtension.class, contexts));
+            }
+            List<LoadedExtension<TegamiExtension>> replaced = new ArrayList<>();
+            List<LoadedExtension<TegamiExtension>> replacements = new ArrayList<>();
+            List<LoadedExtension<TegamiExtension>> added = new ArrayList<>();
+            for (ExtensionSlot slot : own) {
+                boolean wasStarted = previousState.get(slot) == ExtensionSlot.State.STARTED;
+                if (slot.state != ExtensionSlot.State.STARTED && wasStarted) {
+                    // The new settings did not start: the old instance keeps serving.
+                    slot.instance = previous.get(slot);
+                    slot.state = ExtensionSlot.State.STARTED;
+                    slot.failure = null;
+                    previous.remove(slot);
+                } else if (wasStarted) {
+                    replaced.add(new LoadedExtension<>(id, previous.get(slot)));
+                    replacements.add(slot.loaded());
+                } else if (slot.isLive()) {
+                    added.add(slot.loaded());
+                }
+            }
+            if (listener != null && !replaced.isEmpty()) {
+                tell(() -> listener.extensionsReplaced(replaced, replacements));
+            }
+            if (listener != null && !added.isEmpty()) {
+                tell(() -> listener.extensionsAdded(added));
+            }
+            previous.forEach((slot, old) -> {
+                if (previousState.get(slot) == ExtensionSlot.State.STARTED) {
+                    ExtensionLifecycle.stopInstance(slot, old);
+                }
+            });
+            LOG.info("plugin {} restarted with its new settings: {} extension(s) replaced, {} added, {} kept",
+                    id, replacements.size(), added.size(), own.size() - replacements.size() - added.size());
+        }
+        return failures;
+    }
+
+    /** Calls {@code refresh()} on the started extensions of every plugin not in {@code except}. */
+    public synchronized void refresh(java.util.Set<String> except) {
+        ExtensionLifecycle.refresh(slots.stream().filter(s -> !except.contains(s.pluginId)).toList());
+    }
+
     /** Stops every started extension (last started first), then the plugins; ends rescans. */
     public synchronized void stop() {
         stopped = true;
@@ -167,9 +270,8 @@ public final class PluginHost implements AutoCloseable {
         manager.stopPlugins();
     }
 
-    /** Stops watching, stops everything and unloads the plugins. */
-    @Override
-    public void close() {
+    /** Stops following {@code plugins.dir}; a rescan in progress ends first. */
+    public void stopWatching() {
         PluginWatcher w;
         synchronized (this) {
             w = watcher;
@@ -178,6 +280,12 @@ public final class PluginHost implements AutoCloseable {
         if (w != null) {
             w.close();
         }
+    }
+
+    /** Stops watching, stops everything and unloads the plugins. */
+    @Override
+    public void close() {
+        stopWatching();
         synchronized (this) {
             stop();
             manager.unloadPlugins();

@@ -16,7 +16,7 @@ import org.tegami.api.UserDirectory;
 public final class ServerServices implements ServerContext {
 
     private final String hostname;
-    private final Set<String> localDomains;
+    private volatile Set<String> localDomains;
     private final Path configDirectory;
     private final Intake intake;
     private final RecipientResolver recipients;
@@ -49,6 +49,11 @@ public final class ServerServices implements ServerContext {
     @Override
     public Set<String> localDomains() {
         return localDomains;
+    }
+
+    /** Replaces the local domains (a reload); readers see the old or the new set, never a mix. */
+    public void localDomains(List<String> domains) {
+        this.localDomains = Set.copyOf(domains);
     }
 
     @Override

@@ -61,4 +61,13 @@ public class AliasRouter implements Router {
             return new RouteDecision.Reject(f.reply());
         }
     }
+
+    /** Rereads the table now if its file changed ({@code tegami reload}). */
+    @Override
+    public void refresh() {
+        ReloadingFile<?> table = aliases;
+        if (table != null) {
+            table.refresh();
+        }
+    }
 }

@@ -44,4 +44,13 @@ public class RejectRuleRouter implements Router {
                 .filter(RouteDecision.Reject.class::isInstance)
                 .orElse(RouteDecision.pass());
     }
+
+    /** Rereads the table now if its file changed ({@code tegami reload}). */
+    @Override
+    public void refresh() {
+        ReloadingFile<?> table = rules;
+        if (table != null) {
+            table.refresh();
+        }
+    }
 }

@@ -56,4 +56,13 @@ public class RelayRuleRouter implements Router {
                 .map(RouteRule::decision)
                 .orElse(DEFAULT);
     }
+
+    /** Rereads the table now if its file changed ({@code tegami reload}). */
+    @Override
+    public void refresh() {
+        ReloadingFile<?> table = rules;
+        if (table != null) {
+            table.refresh();
+        }
+    }
 }

@@ -89,4 +89,13 @@ public class VirtualAliasRouter implements Router {
         }
         return new RouteDecision.Several(List.of(new RouteDecision.Deliver(account.get()), new RouteDecision.Rewrite(others)));
     }
+
+    /** Rereads the table now if its file changed ({@code tegami reload}). */
+    @Override
+    public void refresh() {
+        ReloadingFile<?> table = virtual;
+        if (table != null) {
+            table.refresh();
+        }
+    }
 }

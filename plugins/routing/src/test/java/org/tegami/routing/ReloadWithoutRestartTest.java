@@ -41,6 +41,32 @@ class ReloadWithoutRestartTest {
         assertEquals(new RouteDecision.Relay("smtp", "smarthost.example:587", false), relay.route(addr("x@example.net")));
     }
 
+    @Test
+    void refreshTakesEditsAtOnce() throws Exception {
+        RoutingFixture f = new RoutingFixture(root, Set.of("localhost"), "alice@localhost");
+        Path aliases = f.write("aliases", "ops: alice\n");
+        Path virtual = f.write("virtual", "");
+        Path routes = f.write("routes", "");
+        AliasRouter alias = f.start(new AliasRouter());
+        VirtualAliasRouter virt = f.start(new VirtualAliasRouter());
+        RejectRuleRouter reject = f.start(new RejectRuleRouter());
+        assertEquals(new RouteDecision.Rewrite(List.of(addr("alice@localhost"))), alias.route(addr("ops@localhost")));
+        assertEquals(RouteDecision.pass(), virt.route(addr("x@example.org")));
+        assertEquals(RouteDecision.pass(), reject.route(addr("spam@example.net")));
+
+        edit(aliases, "ops: carol@example.net\n");
+        edit(virtual, "@example.org alice@localhost\n");
+        edit(routes, "example.net reject\n");
+        // What tegami reload does: no second of waiting.
+        alias.refresh();
+        virt.refresh();
+        reject.refresh();
+
+        assertEquals(new RouteDecision.Rewrite(List.of(addr("carol@example.net"))), alias.route(addr("ops@localhost")));
+        assertEquals(new RouteDecision.Rewrite(List.of(addr("alice@localhost"))), virt.route(addr("x@example.org")));
+        assertEquals(RouteDecision.Reject.class, reject.route(addr("spam@example.net")).getClass());
+    }
+
     private static void edit(Path file, String content) throws Exception {
         FileTime before = Files.getLastModifiedTime(file);
         Files.writeString(file, content);

@@ -64,6 +64,12 @@ final class CertificateFiles {
         if (now - last < checkInterval.toNanos() || !lastCheck.compareAndSet(last, now)) {
             return this;
         }
+        return reloadNowIfChanged();
+    }
+
+    /** As {@link #reloadIfChanged()} but looks at the files now, whatever the interval ({@code tegami reload}). */
+    CertificateFiles reloadNowIfChanged() {
+        lastCheck.set(System.nanoTime());
         List<String> current = stamps(pairs);
         if (current.equals(stamps) || current.equals(failedStamps)) {
             return this;

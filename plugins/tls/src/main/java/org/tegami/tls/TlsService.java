@@ -92,6 +92,15 @@ public class TlsService implements TlsProvider {
         return next.context();
     }
 
+    /** Looks at the certificate files now ({@code tegami reload}) instead of at the next check. */
+    @Override
+    public synchronized void refresh() {
+        CertificateFiles current = files;
+        if (current != null) {
+            files = current.reloadNowIfChanged();
+        }
+    }
+
     @Override
     public String[] enabledProtocols() {
         return SslContextFactory.PROTOCOLS.toArray(String[]::new);

@@ -116,6 +116,20 @@ class TlsServiceTest {
     }
 
     @Test
+    void refreshLooksAtTheFilesAtOnceWhateverTheCheckInterval() throws Exception {
+        Path[] a = TestCertificates.write(dir, "r", "before.example", TestCertificates.keyPair("EC"), false);
+        TlsService tls = new TlsService();
+        tls.configure(TestSettings.of(Map.of("cert", a[0].toString(), "key", a[1].toString(), "reload-check", "1h")));
+        tls.start(List.<Path[]>of(a));
+        SSLContext first = tls.serverContext();
+        TestCertificates.write(dir, "r", "after.example", TestCertificates.keyPair("EC"), false);
+        Files.setLastModifiedTime(a[0], FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertEquals(first, tls.serverContext(), "within the hour the files are not looked at");
+        tls.refresh();
+        assertEquals("CN=after.example", cn(handshake(tls.serverContext(), null, "TLSv1.3")));
+    }
+
+    @Test
     void makesASelfSignedLeafCertificateOnceAndReusesIt() throws Exception {
         List<Path> files = SelfSignedCertificate.ensure(dir.resolve("tls"), "mail.example");
         CertifiedKey key = PemKeyLoader.load(files.get(0), files.get(1));

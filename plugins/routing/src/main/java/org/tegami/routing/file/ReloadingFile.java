@@ -74,6 +74,18 @@ public final class ReloadingFile<T> {
         return snapshot.value();
     }
 
+    /**
+     * Checks the files now, whatever the interval, and reloads if one changed: for
+     * {@code tegami reload}, so an edit takes effect before the next lookup's check would see it.
+     */
+    public void refresh() {
+        lastCheck.set(nanoClock.getAsLong());
+        if (snapshot.changed()) {
+            snapshot = load();
+            LOG.info("reloaded {}", file);
+        }
+    }
+
     /** The problems found by the last load, for check-config style reports. */
     public List<ConfigException> problems() {
         return snapshot.problems();

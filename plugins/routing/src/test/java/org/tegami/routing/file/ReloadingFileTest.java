@@ -77,6 +77,16 @@ class ReloadingFileTest {
     }
 
     @Test
+    void refreshChecksAtOnceWhateverTheInterval() throws Exception {
+        ReloadingFile<String> table = reloading();
+        edit(file, "two", 2);
+        table.refresh();
+        assertEquals("two", table.current(), "no wait for the interval");
+        table.refresh();
+        assertEquals(2, loads.get(), "an unchanged file is not read again");
+    }
+
+    @Test
     void anUnchangedFileIsNotReparsed() {
         ReloadingFile<String> table = reloading();
         for (int i = 0; i < 5; i++) {
