@@ -81,10 +81,10 @@ public final class SendmailCommand implements CliCommand {
         List<String> added = missingHeaders(lines, envelopeFrom, parsed.fullName(), hostname);
         String message = String.join("\n", added) + (added.isEmpty() ? "" : "\n") + String.join("\n", lines) + "\n";
         if (fromHeaders || to.isEmpty()) {
-            IncomingMessage parsed = IncomingMessage.parse(message.getBytes(StandardCharsets.UTF_8));
+            IncomingMessage headers = IncomingMessage.parse(message.getBytes(StandardCharsets.UTF_8));
             if (fromHeaders) {
-                parsed.recipients().stream().filter(a -> !to.contains(a)).forEach(to::add);
-                message = new String(parsed.message(), StandardCharsets.UTF_8); // Bcc: removed
+                headers.recipients().stream().filter(a -> !to.contains(a)).forEach(to::add);
+                message = new String(headers.message(), StandardCharsets.UTF_8); // Bcc: removed
             }
         }
         if (to.isEmpty()) {
