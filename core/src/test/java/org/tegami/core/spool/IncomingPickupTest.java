@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,30 @@ class IncomingPickupTest {
         assertTrue(spool.queuedIds().isEmpty());
         try (var s = Files.list(dir.resolve("corrupt"))) {
             assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("incoming-")).count());
+        }
+    }
+
+    @Test
+    void takesAFileWhoseTimeOnlyItsOwnerMaySet() throws Exception {
+        // A file dropped by root's sendmail while the server runs as its own user: setting the
+        // file's time fails with EPERM, which Java reports as a plain FileSystemException.
+        IncomingPickup foreignFiles = new IncomingPickup(spool, spool.files(), (file, time) -> {
+            throw new FileSystemException(file.toString(), null, "Operation not permitted");
+        });
+        try {
+            Path tmp = dir.resolve("tmp/drop");
+            Files.writeString(tmp, "X-Envelope-To: b@localhost\nFrom: root@localhost\n\ncron output\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve("incoming/drop"));
+
+            assertEquals(1, foreignFiles.pickUpAll(Duration.ofMinutes(10)));
+            assertEquals(0, foreignFiles.pickUpAll(Duration.ofMinutes(10)));
+
+            assertFalse(Files.exists(dir.resolve("incoming/drop")));
+            List<String> ids = spool.queuedIds();
+            assertEquals(1, ids.size());
+            assertTrue(body(spool.peek(ids.get(0)).orElseThrow()).endsWith("\r\ncron output\r\n"));
+        } finally {
+            foreignFiles.close();
         }
     }
 }
