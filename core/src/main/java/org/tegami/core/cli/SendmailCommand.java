@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -164,12 +165,27 @@ public final class SendmailCommand implements CliCommand {
         return header.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"));
     }
 
+    /**
+     * The daemon reads the file as its own account, and mail programs run this command with a
+     * umask of 077 (s-nail/mailx, mutt): their files would be unreadable to it and stay in
+     * {@code incoming/}. Mode 0644 whatever the umask; the spool folder (0750) keeps other
+     * accounts out.
+     */
+    private static void readableByTheServer(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: permissions are not ours to set there
+        }
+    }
+
     private static void drop(Path spool, byte[] content) throws IOException {
         SpoolFiles files = new SpoolFiles(spool).create();
         String name = System.currentTimeMillis() + "." + ProcessHandle.current().pid() + "."
                 + UUID.randomUUID().toString().substring(0, 8);
         Path tmp = files.tmp().resolve("sendmail." + name);
         SpoolFiles.writeForced(tmp, content);
+        readableByTheServer(tmp);
         SpoolFiles.move(tmp, files.incoming().resolve(name));
         SpoolFiles.forceDirectory(files.incoming());
     }
