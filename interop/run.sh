@@ -33,11 +33,10 @@ install_tools() {
     # No package's service may start while installing (Dovecot would grab 143/110/993/995):
     # policy-rc.d answering 101 forbids it to invoke-rc.d and deb-systemd-invoke. A policy
     # already in place is left as it is.
-    local policy=/usr/sbin/policy-rc.d made_policy=no
-    if [ ! -e "$policy" ]; then
-        printf '#!/bin/sh\nexit 101\n' > "$policy"
-        chmod 0755 "$policy"
-        made_policy=yes
+    if [ ! -e "$POLICY" ]; then
+        printf '#!/bin/sh\nexit 101\n' > "$POLICY"
+        chmod 0755 "$POLICY"
+        MADE_POLICY=yes
     fi
     local rc=0
     export DEBIAN_FRONTEND=noninteractive
@@ -47,7 +46,7 @@ install_tools() {
         rc=0
         apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$WORK/apt.log" 2>&1 || rc=$?
     fi
-    [ $made_policy = yes ] && rm -f "$policy"
+    if [ $MADE_POLICY = yes ]; then rm -f "$POLICY"; MADE_POLICY=no; fi
     if [ $rc -ne 0 ]; then
         tail -n 20 "$WORK/apt.log" >&2
         echo "FAIL setup: apt-get install ${missing[*]} failed (exit $rc)" >&2
@@ -70,8 +69,11 @@ install_tools() {
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tegami-interop.XXXXXX")
 SERVER_PID=
+POLICY=/usr/sbin/policy-rc.d
+MADE_POLICY=no
 cleanup() {
     local rc=$?
+    if [ $MADE_POLICY = yes ]; then rm -f "$POLICY"; fi
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -TERM "$SERVER_PID" 2>/dev/null || true
         for _ in $(seq 1 75); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
