@@ -60,6 +60,20 @@ def subscribed(imap):
     return sorted(names)
 
 
+def mutf7_decode(name):
+    """RFC 3501 5.1.3 modified UTF-7 to text: '&' base64 (',' for '/') of UTF-16BE '-'."""
+    import base64
+
+    def decode(m):
+        inner = m.group(1)
+        if inner == "":
+            return "&"
+        b64 = inner.replace(",", "/")
+        b64 += "=" * (-len(b64) % 4)
+        return base64.b64decode(b64).decode("utf-16-be")
+    return re.sub(r"&([^-]*)-", decode, name)
+
+
 def unquote(name):
     if name.startswith('"') and name.endswith('"'):
         return re.sub(r'\\(.)', r'\1', name[1:-1])
@@ -99,7 +113,8 @@ def status(imap, folder):
 def prepare(imap):
     """Folders (one nested), messages copied into them, system flags and keywords, one expunge
     so that UIDs have a gap, and subscriptions: what Dovecot must then see the same way."""
-    for name in ("Projects", "Projects/2026", "Reports"):
+    # "Entwürfe" in modified UTF-7: Maildir++ keeps that spelling on disk, as Dovecot does.
+    for name in ("Projects", "Projects/2026", "Reports", "Entw&APw-rfe"):
         ok(imap.create(quote(name)), "CREATE " + name)
         ok(imap.subscribe(quote(name)), "SUBSCRIBE " + name)
     ok(imap.select("INBOX"), "SELECT INBOX")
@@ -112,6 +127,7 @@ def prepare(imap):
     ok(imap.uid("STORE", str(c), "+FLAGS", r"(\Answered $Interop)"), "STORE")
     ok(imap.uid("COPY", f"{a},{b},{c},{d}", "Projects/2026"), "COPY")
     ok(imap.uid("COPY", f"{b},{d}", "Reports"), "COPY")
+    ok(imap.uid("COPY", f"{c}", quote("Entw&APw-rfe")), "COPY")
     ok(imap.select(quote("Projects/2026")), "SELECT Projects/2026")
     puids = [int(u) for u in ok(imap.uid("SEARCH", "ALL"), "UID SEARCH")[0].split()]
     ok(imap.uid("STORE", str(puids[1]), "+FLAGS", r"(\Deleted)"), "STORE \\Deleted")
@@ -124,13 +140,14 @@ def prepare(imap):
 
 
 def dump(imap):
-    for folder in folders(imap):
+    """Names in UTF-8, as doveadm prints them; in the order of those names."""
+    for folder in sorted(folders(imap), key=mutf7_decode):
         st = status(imap, folder)
-        print(f"folder\t{folder}\tuidvalidity={st['UIDVALIDITY']}\tuidnext={st['UIDNEXT']}"
+        print(f"folder\t{mutf7_decode(folder)}\tuidvalidity={st['UIDVALIDITY']}\tuidnext={st['UIDNEXT']}"
               f"\tmessages={st['MESSAGES']}")
         for uid, flags in sorted(uid_flags(imap, folder).items()):
-            print(f"message\t{folder}\t{uid}\t{' '.join(flags)}")
-    for folder in subscribed(imap):
+            print(f"message\t{mutf7_decode(folder)}\t{uid}\t{' '.join(flags)}")
+    for folder in sorted(mutf7_decode(f) for f in subscribed(imap)):
         print(f"subscribed\t{folder}")
 
 

@@ -595,9 +595,15 @@ EOF
     imapctl dump > "$dir/tegami-2.txt" || die "reading through Tegami's IMAP after Dovecot failed"
     diff -u "$dir/tegami-1.txt" "$dir/tegami-2.txt" \
         || die "Tegami's IMAP view changed after Dovecot opened the folders"
-    # The other way: a flag and a keyword set by Dovecot reach Tegami's IMAP.
+    # The other way: a flag and a keyword set by Dovecot, a message it saves (taking the next
+    # UID in dovecot-uidlist) and a folder it creates and subscribes reach Tegami's IMAP.
     USER=$BOB HOME=$INBOX doveadm -c "$dir/dovecot.conf" flags add '\Answered $FromDovecot' mailbox Reports ALL \
         || die "doveadm flags add failed"
+    message dovecot-save "saved by doveadm"
+    USER=$BOB HOME=$INBOX doveadm -c "$dir/dovecot.conf" save -m Reports < "$WORK/msg/dovecot-save.eml" \
+        || die "doveadm save failed"
+    USER=$BOB HOME=$INBOX doveadm -c "$dir/dovecot.conf" mailbox create -s "Made by Dovecot" \
+        || die "doveadm mailbox create failed"
     python3 "$HERE/imapctl.py" doveadm-dump "$dir/dovecot.conf" "$BOB" "$INBOX" > "$dir/dovecot-3.txt" || die "doveadm failed"
     local same=no
     for _ in $(seq 1 30); do
@@ -607,7 +613,11 @@ EOF
     done
     [ $same = yes ] || { diff -u "$dir/tegami-3.txt" "$dir/dovecot-3.txt" || true; die "flags set by Dovecot did not show in Tegami's IMAP within 15 s"; }
     grep -q '\$FromDovecot' "$dir/tegami-3.txt" || die "the keyword set by Dovecot is missing"
-    note "$(grep -c '^folder' "$dir/tegami-1.txt") folders, $(grep -c '^message' "$dir/tegami-1.txt") messages: same UIDVALIDITY, UIDNEXT, UIDs, flags, keywords, subscriptions; Dovecot's flag changes seen by Tegami"
+    grep -q "^subscribed.Made by Dovecot$" "$dir/tegami-3.txt" || die "the folder made by Dovecot is missing"
+    local saved
+    saved=$(imapctl search Reports "saved by doveadm")
+    grep -qP "^message\tReports\t$saved\t" "$dir/dovecot-3.txt" || die "the message saved by Dovecot has UID '$saved' in Tegami, not Dovecot's"
+    note "$(grep -c '^folder' "$dir/tegami-1.txt") folders, $(grep -c '^message' "$dir/tegami-1.txt") messages: same UIDVALIDITY, UIDNEXT, UIDs, flags, keywords, subscriptions; Dovecot's flags, saved message and new folder seen by Tegami"
 }
 
 check_server_log() {
