@@ -305,7 +305,18 @@ check_swaks() {
         grep -q "^ ~> AUTH $mech" "$WORK/logs/swaks-$mech.txt" || die "swaks did not send AUTH $mech inside TLS"
         arrived_intact "$id" "swaks $mech"
     done
-    note "STARTTLS + AUTH PLAIN and AUTH LOGIN on submission (certificate verified), both delivered byte for byte"
+    # The MX port: mail for a local user from anyone, no AUTH; relaying without AUTH refused.
+    message swaks-mx "swaks mx"
+    head -c -1 "$WORK/msg/swaks-mx.eml" > "$WORK/msg/swaks-mx.swaks"
+    timeout 60 swaks --server 127.0.0.1 --port "$SMTP_PORT" --from someone@example.org --to "$BOB" \
+        --data "$WORK/msg/swaks-mx.swaks" --timeout 30 >"$WORK/logs/swaks-mx.txt" 2>&1 || die "swaks to the MX port failed"
+    arrived_intact swaks-mx "swaks MX"
+    local rc=0
+    timeout 60 swaks --server 127.0.0.1 --port "$SMTP_PORT" --from someone@example.org --to victim@example.net \
+        --timeout 30 --quit-after RCPT >"$WORK/logs/swaks-relay.txt" 2>&1 || rc=$?
+    [ $rc -ne 0 ] && grep -q '^<\*\* *550' "$WORK/logs/swaks-relay.txt" \
+        || die "relaying to example.net without AUTH was not refused with 550: $(grep -E '^<' "$WORK/logs/swaks-relay.txt" | tail -n 1)"
+    note "STARTTLS + AUTH PLAIN and AUTH LOGIN on submission (certificate verified), the MX port without AUTH, all byte for byte; relaying without AUTH refused (550)"
 }
 
 check_msmtp() {
