@@ -500,7 +500,17 @@ EOF
     HOME=$dir timeout 120 fetchmail -f "$dir/fetchmailrc" -i "$dir/fetchids" --pidfile "$dir/fetchmail.pid" \
         >> "$WORK/logs/fetchmail.txt" 2>&1 || [ $? -eq 1 ] || die "second fetchmail run failed"
     [ "$(find "$dir/out" -type f | wc -l)" -eq "$count" ] || die "a second fetchmail run fetched again (UIDLs not stable)"
-    note "POP3 with STLS (sslproto tls1.2+, sslcertck with the server's certificate): $count messages equal to the Maildir; a rerun by UIDL fetches none"
+    # POP3S (implicit TLS, 'ssl'), fetching every message again under a fresh UIDL list.
+    mkdir -p "$dir/out-pop3s"
+    sed -e "s|service $POP3_PORT|service $POP3S_PORT|" -e "s|sslproto tls1.2+|ssl sslproto tls1.2+|" \
+        -e "s|$dir/mda.sh|$dir/mda-pop3s.sh|" "$dir/fetchmailrc" > "$dir/fetchmailrc-pop3s"
+    sed "s|$dir/out/|$dir/out-pop3s/|" "$dir/mda.sh" > "$dir/mda-pop3s.sh"
+    chmod 0600 "$dir/fetchmailrc-pop3s"
+    chmod 0755 "$dir/mda-pop3s.sh"
+    HOME=$dir timeout 120 fetchmail -f "$dir/fetchmailrc-pop3s" -i "$dir/fetchids-pop3s" --pidfile "$dir/fetchmail.pid" \
+        >> "$WORK/logs/fetchmail.txt" 2>&1 || die "fetchmail over POP3S failed"
+    [ "$(find "$dir/out-pop3s" -type f | wc -l)" -eq "$count" ] || die "fetchmail over POP3S delivered $(find "$dir/out-pop3s" -type f | wc -l) of $count messages"
+    note "POP3 with STLS (sslproto tls1.2+, sslcertck with the server's certificate): $count messages equal to the Maildir; a rerun by UIDL fetches none; POP3S fetches all $count again"
 }
 
 check_mbsync() {
@@ -559,7 +569,53 @@ EOF
     HOME=$dir timeout 120 mbsync -c "$dir/mbsyncrc" -V inbox > "$WORK/logs/mbsync-3.txt" 2>&1 || die "third mbsync run failed"
     [ "$(inbox_count)" -eq $((server_count + 1)) ] || die "after a third sync the server holds $(inbox_count), expected $((server_count + 1))"
     [ "$(find "$local_inbox/new" "$local_inbox/cur" -type f | wc -l)" -eq $((server_count + 1)) ] || die "after a third sync the local copy has duplicates"
-    note "IMAPS pull of $server_count messages, push of a local \\Flagged and a new message (APPENDUID UID $uid), a third run idempotent"
+    # Every folder over STARTTLS on the IMAP port, folders made and messages expunged both
+    # ways: a local folder Local/Sub with a message goes up; a message trashed locally in Drafts
+    # (:2,T) is expunged on the server.
+    cat > "$dir/all.mbsyncrc" <<EOF
+IMAPAccount tegami
+Host 127.0.0.1
+Port $IMAP_PORT
+User $BOB
+Pass $BOB_PW
+SSLType STARTTLS
+CertificateFile $CERT
+
+IMAPStore tegami-remote
+Account tegami
+
+MaildirStore local
+Path $dir/all/
+Inbox $dir/all/INBOX
+SubFolders Verbatim
+
+Channel all
+Far :tegami-remote:
+Near :local:
+Patterns *
+Create Both
+Expunge Both
+Remove None
+Sync All
+SyncState *
+EOF
+    mkdir -p "$dir/all"
+    HOME=$dir timeout 120 mbsync -c "$dir/all.mbsyncrc" all > "$WORK/logs/mbsync-all-1.txt" 2>&1 \
+        || die "mbsync of all folders over STARTTLS failed: $(tail -n 1 "$WORK/logs/mbsync-all-1.txt")"
+    for box in INBOX Drafts Sent Trash Junk Archive; do
+        [ -d "$dir/all/$box/cur" ] || die "mbsync did not pull the folder $box"
+    done
+    f=$(grep -rlF "Message-ID: <$(msgid curl-append)>" "$dir/all/Drafts" | head -n 1 || true)
+    [ -n "$f" ] || die "the Drafts message is not in mbsync's copy"
+    mv "$f" "$dir/all/Drafts/cur/$(basename "${f%%:2,*}"):2,ST"
+    mkdir -p "$dir/all/Local/Sub/cur" "$dir/all/Local/Sub/new" "$dir/all/Local/Sub/tmp"
+    message mbsync-folder "mbsync new folder"
+    cp "$WORK/msg/mbsync-folder.eml" "$dir/all/Local/Sub/new/$(date +%s).interop$$b.localhost"
+    HOME=$dir timeout 120 mbsync -c "$dir/all.mbsyncrc" all > "$WORK/logs/mbsync-all-2.txt" 2>&1 \
+        || die "mbsync push of all folders failed: $(tail -n 1 "$WORK/logs/mbsync-all-2.txt")"
+    [ -n "$(imapctl search Local/Sub "mbsync new folder")" ] || die "the folder made locally (Local/Sub) and its message are not on the server"
+    [ -z "$(imapctl search Drafts "curl append")" ] || die "the message trashed locally is still in the server's Drafts"
+    note "IMAPS pull of $server_count messages, push of a local \\Flagged and a new message (APPENDUID UID $uid), a third run idempotent; every folder over STARTTLS: a local folder made and a trashed message expunged on the server"
 }
 
 check_dovecot() {
