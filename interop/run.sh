@@ -299,7 +299,7 @@ check_swaks() {
         head -c -1 "$WORK/msg/$id.eml" > "$WORK/msg/$id.swaks"
         timeout 60 swaks --server 127.0.0.1 --port "$SUBMISSION_PORT" --tls --tls-verify --tls-ca-path "$CERT" \
             --auth "$mech" --auth-user "$ALICE" --auth-password "$ALICE_PW" \
-            --from "$ALICE" --to "$BOB" --data "$WORK/msg/$id.swaks" --timeout 30 >"$WORK/logs/swaks-$mech.txt" 2>&1 \
+            --from "$ALICE" --to "$BOB" --data "@$WORK/msg/$id.swaks" --timeout 30 >"$WORK/logs/swaks-$mech.txt" 2>&1 \
             || die "swaks AUTH $mech over STARTTLS failed: $(grep -E '^(<~\*|<\*\*|\*\*\*)' "$WORK/logs/swaks-$mech.txt" | tail -n 1)"
         # '~>' marks lines swaks sent inside TLS: AUTH came after STARTTLS.
         grep -q "^ ~> AUTH $mech" "$WORK/logs/swaks-$mech.txt" || die "swaks did not send AUTH $mech inside TLS"
@@ -309,7 +309,7 @@ check_swaks() {
     message swaks-mx "swaks mx"
     head -c -1 "$WORK/msg/swaks-mx.eml" > "$WORK/msg/swaks-mx.swaks"
     timeout 60 swaks --server 127.0.0.1 --port "$SMTP_PORT" --from someone@example.org --to "$BOB" \
-        --data "$WORK/msg/swaks-mx.swaks" --timeout 30 >"$WORK/logs/swaks-mx.txt" 2>&1 || die "swaks to the MX port failed"
+        --data "@$WORK/msg/swaks-mx.swaks" --timeout 30 >"$WORK/logs/swaks-mx.txt" 2>&1 || die "swaks to the MX port failed"
     arrived_intact swaks-mx "swaks MX"
     local rc=0
     timeout 60 swaks --server 127.0.0.1 --port "$SMTP_PORT" --from someone@example.org --to victim@example.net \
