@@ -147,7 +147,9 @@ public final class SendmailCommand implements CliCommand {
     /**
      * Writes the file inside {@code incoming/} under a name the pickup skips, then renames it:
      * a user who is not the spool's owner can write there (mode 1733) but not in {@code tmp/}.
-     * Readable by all, so that the daemon's user can read it; nobody else can list the folder.
+     * The daemon reads the file as its own account, and mail programs run this command with a
+     * umask of 077 (s-nail/mailx, mutt), so the file is made 0644 whatever the umask; nobody
+     * but the spool's owner can list the folder to find it.
      */
     private static void drop(Path spool, byte[] content) throws IOException {
         SpoolFiles files = new SpoolFiles(spool).create();

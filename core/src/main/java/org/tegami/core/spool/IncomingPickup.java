@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,15 +31,27 @@ import org.tinylog.Logger;
  */
 final class IncomingPickup {
 
+    /** Sets a file's modification time; {@link Files#setLastModifiedTime} but in tests. */
+    @FunctionalInterface
+    interface TimeStamper {
+        void stamp(Path file, FileTime time) throws IOException;
+    }
+
     private final Spool spool;
     private final SpoolFiles files;
+    private final TimeStamper stamper;
     private static final int PARALLEL = 16;
     private static final Duration ABANDONED = Duration.ofDays(1);
     private final ExecutorService workers;
 
     IncomingPickup(Spool spool, SpoolFiles files) {
+        this(spool, files, Files::setLastModifiedTime);
+    }
+
+    IncomingPickup(Spool spool, SpoolFiles files, TimeStamper stamper) {
         this.spool = spool;
         this.files = files;
+        this.stamper = stamper;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(PARALLEL, r -> {
             Thread t = new Thread(r, "spool-incoming-" + n.incrementAndGet());
@@ -119,11 +132,29 @@ final class IncomingPickup {
             if (Files.exists(target)) {
                 return Optional.empty();
             }
-            Files.setLastModifiedTime(p, FileTime.from(spool.clock().instant()));
+            stampTaken(p);
             SpoolFiles.move(p, target);
             return Optional.of(target);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Stamps a file with the time it is taken: a taken file's lease runs from its mtime. Only a
+     * file's owner may set its times (utimensat(2) fails with EPERM for anyone else), and a file
+     * dropped by another account, such as root's sendmail run by cron, is not the server's: it
+     * is taken with the time it was written. Should its lease then look over early, a second
+     * taker derives the same queue id and the spool accepts an id once, so nothing is queued
+     * twice.
+     */
+    private void stampTaken(Path p) throws IOException {
+        try {
+            stamper.stamp(p, FileTime.from(spool.clock().instant()));
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            Logger.tag("queue").debug("{}: taken without a new time stamp: {}", p.getFileName(), e.getMessage());
         }
     }
 

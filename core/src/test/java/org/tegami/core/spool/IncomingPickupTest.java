@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -134,5 +135,29 @@ class IncomingPickupTest {
     void fileOfTheSpoolsOwnUserCarriesNoTrace() throws Exception {
         QueueEntry e = pickUp("X-Envelope-To: b@localhost\nSubject: s\n\nx\n");
         assertTrue(body(e).startsWith("Subject: s\r\n"), body(e));
+    }
+
+    @Test
+    void takesAFileWhoseTimeOnlyItsOwnerMaySet() throws Exception {
+        // A file dropped by root's sendmail while the server runs as its own user: setting the
+        // file's time fails with EPERM, which Java reports as a plain FileSystemException.
+        IncomingPickup foreignFiles = new IncomingPickup(spool, spool.files(), (file, time) -> {
+            throw new FileSystemException(file.toString(), null, "Operation not permitted");
+        });
+        try {
+            Path tmp = dir.resolve("tmp/drop");
+            Files.writeString(tmp, "X-Envelope-To: b@localhost\nFrom: root@localhost\n\ncron output\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve("incoming/drop"));
+
+            assertEquals(1, foreignFiles.pickUpAll(Duration.ofMinutes(10)));
+            assertEquals(0, foreignFiles.pickUpAll(Duration.ofMinutes(10)));
+
+            assertFalse(Files.exists(dir.resolve("incoming/drop")));
+            List<String> ids = spool.queuedIds();
+            assertEquals(1, ids.size());
+            assertTrue(body(spool.peek(ids.get(0)).orElseThrow()).endsWith("\r\ncron output\r\n"));
+        } finally {
+            foreignFiles.close();
+        }
     }
 }
