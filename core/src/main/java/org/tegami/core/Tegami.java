@@ -137,7 +137,7 @@ public final class Tegami implements AutoCloseable {
 
         ServerConfig.Net net = config.net();
         listeners = new ListenerHost(new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(),
-                Duration.ofSeconds(30)), registry::tls);
+                net.handshakeTimeout()), registry::tls);
         for (Binding b : bindings) {
             bind(b);
         }
