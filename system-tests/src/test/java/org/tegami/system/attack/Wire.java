@@ -196,6 +196,44 @@ final class Wire implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every line until the server closes the connection (or resets it, which can swallow
+     * its last lines) and returns them; fails when it is still open after {@code within}.
+     */
+    List<String> linesUntilClosed(Duration within) throws IOException {
+        List<String> lines = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new AssertionError("still open after " + within + ", " + lines.size() + " lines read");
+            }
+            socket.setSoTimeout((int) Math.max(1, left));
+            String line;
+            try {
+                line = readLine();
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (SocketException e) {
+                return lines;
+            }
+            if (line == null) {
+                return lines;
+            }
+            lines.add(line);
+        }
+    }
+
+    /** Writes {@code raw}, ignoring a connection the server has already closed. */
+    Wire sendQuietly(String raw) {
+        try {
+            send(raw);
+        } catch (IOException e) {
+            // the server hung up while the client was still writing: what it read is answered
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         try {
