@@ -59,8 +59,10 @@ public final class ImapSession {
         this.processors = processors;
         this.out = new ResponseWriter(connection.output());
         this.loginDeadline = new LoginDeadline(connection.input(), System.nanoTime() + config.loginTimeout().toNanos());
+        // Before login no literal needs to be longer than a line (names, passwords): an unknown
+        // client must not make the server hold or spool message-sized literals.
         this.reader = new CommandReader(loginDeadline, new CommandReader.Limits(config.maxLineLength(),
-                config.maxMessageSize(), config.maxCommandSize()));
+                config.maxLineLength(), 4L * config.maxLineLength()));
     }
 
     /** Runs the session until LOGOUT or the client goes away. */
@@ -266,6 +268,7 @@ public final class ImapSession {
         this.mailbox = userMailbox;
         this.state = SessionState.AUTHENTICATED;
         loginDeadline.disarm();
+        reader.limits(new CommandReader.Limits(config.maxLineLength(), config.maxMessageSize(), config.maxCommandSize()));
         connection.setIdleTimeout(config.sessionTimeout());
         LOG.info("login user={}", user.name());
     }
