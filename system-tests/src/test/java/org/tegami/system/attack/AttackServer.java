@@ -33,6 +33,7 @@ final class AttackServer implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final RelaySink sink;
     private final Process process;
+    private String name = "server";
 
     private AttackServer(Path root, Map<String, String> overrides) throws IOException, InterruptedException {
         this.root = root;
@@ -64,12 +65,23 @@ final class AttackServer implements AutoCloseable {
         pb.redirectErrorStream(true);
         pb.redirectOutput(log().toFile());
         this.process = pb.start();
-        awaitStarted();
+        try {
+            awaitStarted();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            sink.close();
+            throw e;
+        }
     }
 
-    /** Starts a server with the attack configuration, {@code overrides} replacing or adding keys. */
+    /**
+     * Starts a server with the attack configuration, {@code overrides} replacing or adding keys. Its
+     * log is kept as {@code target/attack-logs/<test class>.log} after {@link #close()}.
+     */
     static AttackServer start(Path root, Map<String, String> overrides) throws IOException, InterruptedException {
-        return new AttackServer(root, overrides);
+        AttackServer server = new AttackServer(root, overrides);
+        server.name = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
+        return server;
     }
 
     private Map<String, String> baseConfig() {
@@ -183,6 +195,14 @@ final class AttackServer implements AutoCloseable {
         return Files.readString(log(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The log lines at ERROR level: a handler that failed with an unexpected exception (the
+     * client saw only a generic error or a closed connection, but it is a bug all the same).
+     */
+    List<String> loggedErrors() throws IOException {
+        return logText().lines().filter(l -> l.contains(" ERROR ")).toList();
+    }
+
     /** Fails unless the server still greets a new client on every plain listener and answers NOOP. */
     void assertServes(String source) throws IOException {
         Wire.assertServes(this, source);
@@ -218,6 +238,15 @@ final class AttackServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and fails if it logged any ERROR line meanwhile (an unexpected exception in a handler). */
+    void closeAndAssertNoErrors() throws IOException, InterruptedException {
+        List<String> errors = loggedErrors();
+        close();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("the server logged errors:\n" + String.join("\n", errors));
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {
@@ -229,6 +258,12 @@ final class AttackServer implements AutoCloseable {
             }
         } finally {
             sink.close();
+            try {
+                Path kept = Files.createDirectories(Path.of("target", "attack-logs"));
+                Files.copy(log(), kept.resolve(name + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // only a convenience for reading after a failure
+            }
         }
     }
 }

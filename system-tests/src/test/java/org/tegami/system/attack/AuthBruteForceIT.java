@@ -36,7 +36,7 @@ class AuthBruteForceIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        server.closeAndAssertNoErrors();
     }
 
     @ParameterizedTest(name = "{0}")

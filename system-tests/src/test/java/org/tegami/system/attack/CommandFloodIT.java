@@ -32,8 +32,11 @@ class CommandFloodIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.assertServes("127.0.0.69");
-        server.close();
+        try {
+            server.assertServes("127.0.0.69");
+        } finally {
+            server.closeAndAssertNoErrors();
+        }
     }
 
     /**

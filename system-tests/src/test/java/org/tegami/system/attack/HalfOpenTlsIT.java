@@ -39,7 +39,7 @@ class HalfOpenTlsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        server.closeAndAssertNoErrors();
     }
 
     @Test

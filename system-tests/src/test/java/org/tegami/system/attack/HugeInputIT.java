@@ -43,10 +43,12 @@ class HugeInputIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.assertServes("127.0.0.109");
-        String log = server.logText();
-        server.close();
-        assertFalse(log.contains("OutOfMemoryError"), "the server ran out of memory");
+        try {
+            server.assertServes("127.0.0.109");
+            assertFalse(server.logText().contains("OutOfMemoryError"), "the server ran out of memory");
+        } finally {
+            server.closeAndAssertNoErrors();
+        }
     }
 
     @ParameterizedTest(name = "logged in: {0}")

@@ -51,7 +51,7 @@ class OpenRelayIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        server.closeAndAssertNoErrors();
     }
 
     static Stream<Arguments> addresses() {

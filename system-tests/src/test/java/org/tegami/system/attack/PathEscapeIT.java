@@ -49,7 +49,7 @@ class PathEscapeIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        server.closeAndAssertNoErrors();
     }
 
     static List<String> userNames() {

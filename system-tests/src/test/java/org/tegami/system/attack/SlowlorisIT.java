@@ -50,7 +50,7 @@ class SlowlorisIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        server.closeAndAssertNoErrors();
     }
 
     @Test

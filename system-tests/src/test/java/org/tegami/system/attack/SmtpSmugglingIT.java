@@ -49,7 +49,7 @@ class SmtpSmugglingIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        server.closeAndAssertNoErrors();
     }
 
     static Stream<Arguments> endings() {

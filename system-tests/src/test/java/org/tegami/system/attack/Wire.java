@@ -79,6 +79,13 @@ final class Wire implements AutoCloseable {
         out = tls.getOutputStream();
     }
 
+    /** Takes what the server sent that was read but not yet returned as a line. */
+    byte[] takeBuffered() {
+        byte[] rest = java.util.Arrays.copyOfRange(buffer, pos, limit);
+        pos = limit;
+        return rest;
+    }
+
     void timeout(Duration d) throws SocketException {
         socket.setSoTimeout((int) d.toMillis());
     }
