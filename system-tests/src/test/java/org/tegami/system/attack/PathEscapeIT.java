@@ -27,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PathEscapeIT {
 
+    /** {@code * LIST (flags) delimiter name}: the name may hold spaces (quoted). */
+    private static final java.util.regex.Pattern LIST_LINE = java.util.regex.Pattern.compile(
+            "\\* LIST \\([^)]*\\) (?:NIL|\"[^\"]*\") (.*)");
+
     @TempDir
     static Path dir;
     private static AttackServer server;
@@ -88,7 +92,8 @@ class PathEscapeIT {
         List<String> names = new ArrayList<>(List.of("../u2", "../../localhost/u2", "..", ".", "../", "/", "/u2",
                 "//u2", outside.resolve("evil").toString(), "~", "~/x", "~u2", "a/../../u2", "INBOX/../../u2",
                 "INBOX/..", "%2e%2e", "%2e%2e/u2", "&AC4ALg-", "&AC4ALgAv-u2", "a.b", ".hidden", "..u2", "*", "%",
-                "a*", "a%", "\\..\\u2", "INBOX.."));
+                "a*", "a%", "\\..\\u2", "INBOX..", "#user/u2", "#shared/u2", "~u2/INBOX", "Other Users/u2",
+                "u2@localhost/INBOX"));
         names.add("x".repeat(3000));
         return names;
     }
@@ -135,7 +140,9 @@ class PathEscapeIT {
             }
             Set<String> folders = folderNames(u1);
             for (String line : listed) {
-                String name = line.substring(line.lastIndexOf(' ') + 1).replace("\"", "");
+                java.util.regex.Matcher m = LIST_LINE.matcher(line);
+                assertTrue(m.matches(), line);
+                String name = m.group(1).replace("\"", "");
                 assertTrue(folders.contains(name), "LIST named " + name + ", not one of u1's folders " + folders);
             }
             assertTrue(w.line("z LOGOUT").imap("z") != null);
