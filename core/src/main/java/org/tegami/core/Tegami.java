@@ -103,8 +103,8 @@ public final class Tegami implements AutoCloseable {
 
         PasswdFileDirectory users = new PasswdFileDirectory(config.usersFile());
         ServerConfig.Auth auth = config.auth();
-        ThrottlingAuthenticator authenticator = new ThrottlingAuthenticator(users, auth.maxFailures(), auth.lockout(),
-                auth.failureDelay());
+        ThrottlingAuthenticator authenticator = ThrottlingAuthenticator.atCost(users, auth.maxFailures(), auth.lockout(),
+                auth.failureDelay(), auth.passwordCost());
         mailStore = new MaildirStore(config.mailDir(), config.hostname());
         MaildirDelivery delivery = new MaildirDelivery(mailStore, user -> users.find(user)
                 .map(UserAccount::quotaBytes).filter(q -> q > 0).orElse(config.defaultQuota()));
