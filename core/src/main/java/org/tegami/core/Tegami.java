@@ -124,8 +124,8 @@ public final class Tegami implements AutoCloseable {
 
         users = new PasswdFileDirectory(config.usersFile());
         ServerConfig.Auth auth = config.auth();
-        ThrottlingAuthenticator authenticator = new ThrottlingAuthenticator(users, auth.maxFailures(), auth.lockout(),
-                auth.failureDelay(), metrics);
+        ThrottlingAuthenticator authenticator = ThrottlingAuthenticator.atCost(users, auth.maxFailures(), auth.lockout(),
+                auth.failureDelay(), auth.passwordCost(), metrics);
         PasswdFileDirectory userFile = users;
         ToLongFunction<String> quota = user -> userFile.find(user)
                 .map(UserAccount::quotaBytes).filter(q -> q > 0).orElse(config.defaultQuota());
@@ -178,7 +178,7 @@ public final class Tegami implements AutoCloseable {
     }
 
     private static NetLimits netLimits(ServerConfig.Net net) {
-        return new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(), Duration.ofSeconds(30));
+        return new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(), net.handshakeTimeout());
     }
 
     /** The protocol handlers running now, plugins' first. */

@@ -2,6 +2,7 @@ package org.tegami.core.auth;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import org.tinylog.Logger;
  * which it is refused without a password check. A success clears the address's record.
  *
  * <p>Unknown users cost the same bcrypt work as known ones, so timing does not tell which
- * names exist. Failures are logged (tag {@code auth}) with login and address, never the
+ * names exist: {@link #atCost} checks them against a hash of the cost new passwords get
+ * ({@code auth.password-cost}), not a fixed one. Failures are logged (tag {@code auth}) with login and address, never the
  * password. Thread-safe; the delay sleeps on the caller's thread, outside any lock.
  */
 public final class ThrottlingAuthenticator implements Authenticator {
@@ -46,6 +48,18 @@ public final class ThrottlingAuthenticator implements Authenticator {
             ServerMetrics metrics) {
         this(users, maxFailures, lockout, failureDelay, Clock.systemUTC(), Sleeper.THREAD, DEFAULT_CAPACITY,
                 DUMMY_HASH, metrics);
+    }
+
+    /**
+     * With the system clock, real sleeping and the default capacity; unknown users are checked
+     * against a bcrypt hash of {@code passwordCost}, the cost of the users' own hashes.
+     */
+    public static ThrottlingAuthenticator atCost(CredentialSource users, int maxFailures, Duration lockout,
+            Duration failureDelay, int passwordCost, ServerMetrics metrics) {
+        // a password nobody knows: the hash must only cost what a real check costs
+        String dummy = new PasswordHasher(passwordCost).hash(Long.toHexString(new SecureRandom().nextLong()));
+        return new ThrottlingAuthenticator(users, maxFailures, lockout, failureDelay, Clock.systemUTC(), Sleeper.THREAD,
+                DEFAULT_CAPACITY, dummy, metrics);
     }
 
     /**

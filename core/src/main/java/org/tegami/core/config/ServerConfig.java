@@ -26,7 +26,7 @@ import org.tegami.api.Settings;
  * @param pluginsDir where plugin jars are loaded from
  * @param usersFile the Dovecot passwd-file
  * @param listeners the seven standard listeners by name; an empty value means switched off
- * @param net connection limits
+ * @param net connection limits and timeouts
  * @param dnsResolver the DNS server for MX lookups; empty for the system's
  * @param queue retry and worker settings
  * @param defaultQuota mailbox quota in bytes for users without their own, 0 for none
@@ -62,8 +62,11 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
         listeners = Collections.unmodifiableMap(new LinkedHashMap<>(listeners));
     }
 
-    /** Connection limits for all listeners together. */
-    public record Net(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout) {
+    /**
+     * Connection limits for all listeners together; {@code handshakeTimeout} bounds a whole TLS
+     * handshake (implicit TLS and STARTTLS), so clients that never finish one do not hold a thread.
+     */
+    public record Net(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration handshakeTimeout) {
     }
 
     /** Queue workers, retry back-off, bounce age, claim lease, rescan period. */
@@ -110,7 +113,8 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
         Net net = new Net(
                 atLeast(source, s, "net.max-connections", 1000, 1),
                 atLeast(source, s, "net.max-connections-per-ip", 100, 1),
-                positive(source, s, "net.idle-timeout", Duration.ofMinutes(5)));
+                positive(source, s, "net.idle-timeout", Duration.ofMinutes(5)),
+                positive(source, s, "net.handshake-timeout", Duration.ofSeconds(30)));
         Optional<HostPort> dns = Optional.empty();
         String resolver = s.string("dns.resolver", "");
         if (!resolver.isBlank()) {

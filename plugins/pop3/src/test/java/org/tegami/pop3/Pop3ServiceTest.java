@@ -84,14 +84,18 @@ class Pop3ServiceTest {
         settings.values.put("max-bad-commands", "3");
         settings.values.put("idle-timeout", "20m");
         settings.values.put("mail-dir", "/srv/mail");
+        settings.values.put("max-commands-before-login", "7");
+        settings.values.put("login-timeout", "3m");
         Pop3Settings read = Pop3Settings.from(settings);
         assertTrue(read.allowPlaintext());
         assertEquals(3, read.maxBadCommands());
         assertEquals(Duration.ofMinutes(20), read.idleTimeout());
         assertEquals(Path.of("/srv/mail"), read.mailDir());
+        assertEquals(7, read.maxCommandsBeforeLogin());
+        assertEquals(Duration.ofMinutes(3), read.loginTimeout());
         assertEquals(Pop3Settings.defaults().maxLineLength(), read.maxLineLength());
         assertEquals(Set.of("allow-plaintext", "max-line-length", "max-bad-commands", "max-auth-failures",
-                "idle-timeout", "lock-stale", "mail-dir"), settings.read);
+                "idle-timeout", "lock-stale", "mail-dir", "max-commands-before-login", "login-timeout"), settings.read);
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class CommandReader {
     }
 
     private final InputStream in;
-    private final Limits limits;
+    private Limits limits;
     /** The start of the last line skipped for being too long, to answer with its tag. */
     private byte[] skippedPrefix = new byte[0];
 
@@ -40,6 +40,11 @@ public final class CommandReader {
     public CommandReader(InputStream in, Limits limits) {
         this.in = in;
         this.limits = limits;
+    }
+
+    /** Applies other limits from the next command on (the session widens them at login). */
+    public void limits(Limits next) {
+        this.limits = next;
     }
 
     /**

@@ -49,6 +49,8 @@ public final class ImapSession {
     private boolean utf8;
     private boolean rev2;
     private int badInRow;
+    private final LoginDeadline loginDeadline;
+    private int commandsBeforeLogin;
 
     public ImapSession(Connection connection, ServerContext context, ImapConfig config, ProcessorTable processors) {
         this.connection = connection;
@@ -56,8 +58,11 @@ public final class ImapSession {
         this.config = config;
         this.processors = processors;
         this.out = new ResponseWriter(connection.output());
-        this.reader = new CommandReader(connection.input(), new CommandReader.Limits(config.maxLineLength(),
-                config.maxMessageSize(), config.maxCommandSize()));
+        this.loginDeadline = new LoginDeadline(connection.input(), System.nanoTime() + config.loginTimeout().toNanos());
+        // Before login no literal needs to be longer than a line (names, passwords): an unknown
+        // client must not make the server hold or spool message-sized literals.
+        this.reader = new CommandReader(loginDeadline, new CommandReader.Limits(config.maxLineLength(),
+                config.maxLineLength(), 4L * config.maxLineLength()));
     }
 
     /** Runs the session until LOGOUT or the client goes away. */
@@ -75,9 +80,10 @@ public final class ImapSession {
         } catch (EOFException | SocketException e) {
             LOG.debug("client gone: {}", e.getMessage());
         } catch (SocketTimeoutException e) {
-            LOG.info("idle timeout");
+            boolean login = e instanceof LoginDeadline.ExpiredException;
+            LOG.info(login ? "login timeout" : "idle timeout");
             try {
-                out.untagged("BYE Idle timeout, closing connection");
+                out.untagged(login ? "BYE Login time limit reached, closing connection" : "BYE Idle timeout, closing connection");
                 out.flush();
             } catch (IOException ignored) {
                 // the client is gone anyway
@@ -98,7 +104,11 @@ public final class ImapSession {
                 out.flush();
             });
         } catch (BadCommandException e) {
-            return refuse(e);
+            return !tooManyBeforeLogin() && refuse(e);
+        }
+        if (tooManyBeforeLogin()) {
+            line.discard();
+            return false;
         }
         try {
             Request request;
@@ -126,6 +136,20 @@ public final class ImapSession {
         out.flush();
         badInRow++;
         return !tooManyBad();
+    }
+
+    /**
+     * Counts a command before login and says BYE after too many: CAPABILITY or NOOP in a loop,
+     * or errors between them, never reach the bad-commands-in-a-row limit (DESIGN: limits).
+     */
+    private boolean tooManyBeforeLogin() throws IOException {
+        if (state != SessionState.NOT_AUTHENTICATED || ++commandsBeforeLogin <= config.maxCommandsBeforeLogin()) {
+            return false;
+        }
+        LOG.info("too many commands before login");
+        out.untagged("BYE Too many commands without login");
+        out.flush();
+        return true;
     }
 
     /** A client that sends nothing but errors is not a mail client; end it (DESIGN: limits). */
@@ -243,6 +267,8 @@ public final class ImapSession {
         this.account = user;
         this.mailbox = userMailbox;
         this.state = SessionState.AUTHENTICATED;
+        loginDeadline.disarm();
+        reader.limits(new CommandReader.Limits(config.maxLineLength(), config.maxMessageSize(), config.maxCommandSize()));
         connection.setIdleTimeout(config.sessionTimeout());
         LOG.info("login user={}", user.name());
     }

@@ -204,7 +204,7 @@ class ImapSessionTest {
 
     @Test
     void hangsUpAfterTooManyBadCommandsInARow() throws Exception {
-        try (ImapClient c = imap.connect(true)) {
+        try (ImapClient c = imap.login()) {
             for (int i = 0; i < 19; i++) {
                 c.send("x" + i + " BOGUS");
                 c.expect("x" + i + " BAD .*");
@@ -217,6 +217,19 @@ class ImapSessionTest {
             c.send("last BOGUS");
             c.expect("last BAD .*");
             c.expect("\\* BYE Too many invalid commands");
+        }
+    }
+
+    @Test
+    void hangsUpAfterTooManyCommandsBeforeLogin() throws Exception {
+        try (ImapClient c = imap.connect(true)) {
+            for (int i = 0; i < 15; i++) {
+                c.ok("n" + i, "NOOP");
+                c.send("x" + i + " BOGUS");
+                c.expect("x" + i + " BAD .*");
+            }
+            c.send("last NOOP");
+            c.expect("\\* BYE Too many commands without login");
         }
     }
 

@@ -30,6 +30,8 @@ public final class Pop3Session {
     private final CommandTable commands;
     private final LineReader reader;
     private final ReplyWriter writer;
+    private final LoginDeadline loginDeadline;
+    private int commandsBeforeLogin;
 
     private Pop3State state = Pop3State.AUTHORIZATION;
     private String pendingUser;
@@ -48,7 +50,8 @@ public final class Pop3Session {
         this.settings = settings;
         this.locks = locks;
         this.commands = commands;
-        this.reader = new LineReader(connection.input(), settings.maxLineLength());
+        this.loginDeadline = new LoginDeadline(connection.input(), System.nanoTime() + settings.loginTimeout().toNanos());
+        this.reader = new LineReader(loginDeadline, settings.maxLineLength());
         this.writer = new ReplyWriter(connection.output());
     }
 
@@ -85,6 +88,10 @@ public final class Pop3Session {
                     return;
                 }
                 continue;
+            } catch (LoginDeadline.ExpiredException e) {
+                ending = "login timeout";
+                writer.write(Pop3Reply.err("login time limit reached, closing connection"));
+                return;
             } catch (SocketTimeoutException e) {
                 // RFC 1939 section 3: the autologout timer ends the session without UPDATE
                 ending = "autologout";
@@ -92,6 +99,12 @@ public final class Pop3Session {
                 return;
             }
             if (line == null) {
+                return;
+            }
+            if (state == Pop3State.AUTHORIZATION && ++commandsBeforeLogin > settings.maxCommandsBeforeLogin()) {
+                // CAPA or USER in a loop is not a mail client; bad commands have their own limit
+                ending = "too many commands before login";
+                writer.write(Pop3Reply.err("too many commands without login, closing connection"));
                 return;
             }
             Continuation step = continuation;
@@ -175,6 +188,7 @@ public final class Pop3Session {
         user = account.name();
         pendingUser = null;
         state = Pop3State.TRANSACTION;
+        loginDeadline.disarm();
         Logger.tag("pop3").debug("login {}, {} messages", user, maildrop.size());
         return Pop3Reply.ok("maildrop has " + maildrop.liveCount() + " messages (" + maildrop.liveOctets()
                 + " octets)");

@@ -22,9 +22,24 @@ import org.tegami.api.Settings;
  *     long is taken to belong to a dead server and is broken
  * @param mailDir {@code pop3.mail-dir}: where the users' Maildirs are ({@code <domain>/<user>/}),
  *     the same place as the core key {@code mail.dir}; the lock file goes there
+ * @param maxCommandsBeforeLogin {@code pop3.max-commands-before-login}: commands a client may send
+ *     before it has logged in; a client that never gets there is not a mail client
+ * @param loginTimeout {@code pop3.login-timeout}: the time from connecting to logging in, however
+ *     busy the client keeps the connection (the autologout timer only bounds each wait)
  */
 public record Pop3Settings(boolean allowPlaintext, int maxLineLength, int maxBadCommands, int maxAuthFailures,
-        Duration idleTimeout, Duration lockStaleAfter, Path mailDir) {
+        Duration idleTimeout, Duration lockStaleAfter, Path mailDir, int maxCommandsBeforeLogin,
+        Duration loginTimeout) {
+
+    private static final int DEFAULT_MAX_COMMANDS_BEFORE_LOGIN = 30;
+    private static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofMinutes(2);
+
+    /** With the default limits before login. */
+    public Pop3Settings(boolean allowPlaintext, int maxLineLength, int maxBadCommands, int maxAuthFailures,
+            Duration idleTimeout, Duration lockStaleAfter, Path mailDir) {
+        this(allowPlaintext, maxLineLength, maxBadCommands, maxAuthFailures, idleTimeout, lockStaleAfter, mailDir,
+                DEFAULT_MAX_COMMANDS_BEFORE_LOGIN, DEFAULT_LOGIN_TIMEOUT);
+    }
 
     /** The built-in defaults, as documented in the sample configuration. */
     public static Pop3Settings defaults() {
@@ -43,7 +58,9 @@ public record Pop3Settings(boolean allowPlaintext, int maxLineLength, int maxBad
                     settings.integer("max-auth-failures", d.maxAuthFailures()),
                     settings.duration("idle-timeout", d.idleTimeout()),
                     settings.duration("lock-stale", d.lockStaleAfter()),
-                    settings.path("mail-dir", d.mailDir()));
+                    settings.path("mail-dir", d.mailDir()),
+                    settings.integer("max-commands-before-login", d.maxCommandsBeforeLogin()),
+                    settings.duration("login-timeout", d.loginTimeout()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -53,8 +70,12 @@ public record Pop3Settings(boolean allowPlaintext, int maxLineLength, int maxBad
         if (maxLineLength < 64) {
             throw new IllegalArgumentException("pop3.max-line-length must be at least 64");
         }
-        if (maxBadCommands < 1 || maxAuthFailures < 1) {
-            throw new IllegalArgumentException("pop3.max-bad-commands and pop3.max-auth-failures must be positive");
+        if (maxBadCommands < 1 || maxAuthFailures < 1 || maxCommandsBeforeLogin < 1) {
+            throw new IllegalArgumentException("pop3.max-bad-commands, pop3.max-auth-failures and "
+                    + "pop3.max-commands-before-login must be positive");
+        }
+        if (loginTimeout.isNegative() || loginTimeout.isZero()) {
+            throw new IllegalArgumentException("pop3.login-timeout must be positive");
         }
     }
 }
