@@ -1,0 +1,186 @@
+package org.tegami.system.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full disk under the spool or the Maildirs, made real with a 4 MB tmpfs filled to the last
+ * byte: SMTP answers a temporary failure and stores nothing, Maildir delivery defers and
+ * delivers once space returns, IMAP APPEND says NO and leaves nothing, and the same process
+ * serves on as soon as the filler is deleted. Needs root for mount; see {@link Tmpfs} for the
+ * opt-out.
+ */
+class DiskFullIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void smtpDataOnFullSpoolIsTemporaryFailureAndStoresNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
+        try (Tmpfs fs = Tmpfs.mount(dir.resolve("spool-fs"), "4m");
+                FaultServer server = new FaultServer(dir, Map.of("spool.dir", fs.dir().resolve("spool").toString()))) {
+            server.start();
+            long pid = server.process().pid();
+            try (SmtpProbe smtp = server.smtp()) {
+                assertAccepted(smtp, "u1@localhost", "before the disk filled");
+                assertTrue(FaultServer.await(WAIT, () -> server.delivered("before the disk filled")), server::problems);
+
+                Path filler = fs.fill("filler");
+                for (int size : new int[] {200, 300_000}) {
+                    String subject = "while the spool is full " + size;
+                    String reply = smtp.send("sender@example.org", "u1@localhost",
+                            SmtpProbe.message("sender@example.org", "u1@localhost", subject, size));
+                    assertTrue(reply.startsWith("451") || reply.startsWith("452"),
+                            "DATA on a full spool must get a temporary failure, got: " + reply);
+                    assertEquals(List.of(), entries(server.spool()), "spool files left after the refused message");
+                }
+
+                Files.delete(filler);
+                assertAccepted(smtp, "u1@localhost", "after space returned");
+            }
+            assertTrue(FaultServer.await(WAIT, () -> server.delivered("after space returned")), server::problems);
+            Map<String, Integer> counts = server.subjectCounts();
+            assertEquals(Map.of("before the disk filled", 1, "after space returned", 1), counts,
+                    "only the two accepted messages arrive, once each");
+            assertTrue(server.process().isAlive() && server.process().pid() == pid, "the server kept running");
+        }
+    }
+
+    @Test
+    void maildirDeliveryOnFullDiskIsDeferredAndDeliveredOnceSpaceReturns(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (Tmpfs fs = Tmpfs.mount(dir.resolve("mail-fs"), "4m");
+                FaultServer server = new FaultServer(dir, Map.of("mail.dir", fs.dir().resolve("mail").toString()))) {
+            server.start();
+            long pid = server.process().pid();
+            List<String> subjects = List.of("full 1", "full 2", "full 3");
+            try (SmtpProbe smtp = server.smtp()) {
+                assertAccepted(smtp, "u2@localhost", "before the disk filled");
+                assertTrue(FaultServer.await(WAIT, () -> server.delivered("before the disk filled")), server::problems);
+
+                Path filler = fs.fill("filler");
+                assertAccepted(smtp, "u2@localhost", subjects.get(0));
+                assertAccepted(smtp, "u3@localhost", subjects.get(1)); // a user without a Maildir yet
+                String big = SmtpProbe.message("sender@example.org", "u2@localhost", subjects.get(2), 500_000);
+                String reply = smtp.send("sender@example.org", "u2@localhost", big);
+                assertTrue(reply.startsWith("250"), reply);
+
+                // Each entry is tried and deferred (queue.retry-min is 2s), and stays in the queue.
+                assertTrue(FaultServer.await(WAIT, () -> deferredAtLeastTwice(server, 3)),
+                        () -> "three deferred entries expected:\n" + queue(server) + "\n" + server.problems());
+                String listing = server.queue();
+                assertTrue(listing.contains("451 4.3.0"), listing);
+                assertFalse(listing.contains("failed "), "nothing may fail for lack of space:\n" + listing);
+                assertEquals(Map.of("before the disk filled", 1), server.subjectCounts(), "nothing new delivered yet");
+                assertEquals(List.of(), maildirTmpFiles(server.mail()), "partial files left in a Maildir tmp/");
+
+                Files.delete(filler);
+            }
+            assertTrue(FaultServer.await(WAIT, () -> subjects.stream().allMatch(server::delivered)),
+                    () -> "not delivered after space returned:\n" + queue(server) + "\n" + server.problems());
+            assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("Mail queue is empty")), () -> queue(server));
+            Map<String, Integer> counts = server.subjectCounts();
+            assertEquals(Map.of("before the disk filled", 1, "full 1", 1, "full 2", 1, "full 3", 1), counts);
+            assertTrue(bounces(counts) == 0, "no bounce");
+            assertTrue(server.process().isAlive() && server.process().pid() == pid, "the server kept running");
+        }
+    }
+
+    @Test
+    void imapAppendOnFullDiskSaysNoAndLeavesNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (Tmpfs fs = Tmpfs.mount(dir.resolve("mail-fs"), "4m");
+                FaultServer server = new FaultServer(dir, Map.of("mail.dir", fs.dir().resolve("mail").toString()))) {
+            server.start();
+            long pid = server.process().pid();
+            try (ImapProbe imap = server.imap(1)) {
+                String ok = imap.append("INBOX", bytes("before the disk filled", 1_000));
+                assertTrue(ok.startsWith("OK"), ok);
+                assertEquals(1, imap.count("INBOX"));
+
+                Path filler = fs.fill("filler");
+                for (int size : new int[] {100, 300_000}) {
+                    String no = imap.append("INBOX", bytes("while the disk is full " + size, size));
+                    assertTrue(no.startsWith("NO"), "APPEND on a full disk must be refused, got: " + no);
+                    assertFalse(no.contains("SERVERBUG"), "a full disk is no server bug: " + no);
+                    assertEquals(1, imap.count("INBOX"), "no partial message in the folder");
+                    assertEquals(1, server.deliveredFiles().size(), "no message file from the refused APPEND");
+                    assertEquals(List.of(), maildirTmpFiles(server.mail()), "partial files left in a Maildir tmp/");
+                }
+
+                Files.delete(filler);
+                String again = imap.append("INBOX", bytes("after space returned", 300_000));
+                assertTrue(again.startsWith("OK"), again);
+                assertEquals(2, imap.count("INBOX"));
+            }
+            assertEquals(Map.of("before the disk filled", 1, "after space returned", 1), server.subjectCounts());
+            assertTrue(server.process().isAlive() && server.process().pid() == pid, "the server kept running");
+        }
+    }
+
+    private static void assertAccepted(SmtpProbe smtp, String to, String subject) throws IOException {
+        String reply = smtp.send("sender@example.org", to, SmtpProbe.message("sender@example.org", to, subject, 500));
+        assertTrue(reply.startsWith("250"), subject + ": " + reply);
+    }
+
+    private static byte[] bytes(String subject, int size) {
+        return SmtpProbe.message("sender@example.org", "u1@localhost", subject, size).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Files of queued, claimed, committed or half-written entries. */
+    private static List<Path> entries(Path spool) throws IOException {
+        List<Path> all = new java.util.ArrayList<>();
+        for (String sub : List.of("tmp", "msg", "queue", "active")) {
+            Path d = spool.resolve(sub);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.list(d)) {
+                    s.forEach(all::add);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static List<Path> maildirTmpFiles(Path mail) throws IOException {
+        if (!Files.isDirectory(mail)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(mail)) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getParent().getFileName().toString().equals("tmp")).toList();
+        }
+    }
+
+    private static boolean deferredAtLeastTwice(FaultServer server, int entries) {
+        String listing = queue(server);
+        return listing.lines().filter(l -> l.contains("deferred") && !l.contains("attempts=1 ")
+                && !l.contains("attempts=0")).count() >= entries;
+    }
+
+    private static String queue(FaultServer server) {
+        try {
+            return server.queue();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
+    private static long bounces(Map<String, Integer> counts) {
+        return counts.keySet().stream().filter(s -> s.toLowerCase(java.util.Locale.ROOT).contains("undeliver")
+                || s.toLowerCase(java.util.Locale.ROOT).contains("delivery status")).count();
+    }
+}
