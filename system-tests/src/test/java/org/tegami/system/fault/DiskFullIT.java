@@ -82,7 +82,7 @@ class DiskFullIT {
                 assertTrue(FaultServer.await(WAIT, () -> deferredAtLeastTwice(server, 3)),
                         () -> "three deferred entries expected:\n" + queue(server) + "\n" + server.problems());
                 String listing = server.queue();
-                assertTrue(listing.contains("451 4.3.0"), listing);
+                assertTrue(listing.contains("452 4.3.1 mail system full"), "the queue says why:\n" + listing);
                 assertFalse(listing.contains("failed "), "nothing may fail for lack of space:\n" + listing);
                 assertEquals(Map.of("before the disk filled", 1), server.subjectCounts(), "nothing new delivered yet");
                 assertEquals(List.of(), maildirTmpFiles(server.mail()), "partial files left in a Maildir tmp/");
