@@ -75,16 +75,27 @@ final class FaultServer implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         conf.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
         Files.writeString(root.resolve("conf/tegami.conf"), text);
-        StringBuilder users = new StringBuilder();
-        for (int i = 1; i <= 10; i++) {
-            users.append("u").append(i).append("@localhost:{PLAIN}pass").append(i).append('\n');
-        }
-        Files.writeString(root.resolve("conf/users"), users);
+        users("");
         if (!Files.exists(root.resolve("conf/routes"))) {
             Files.writeString(root.resolve("conf/routes"), "");
         }
         Files.writeString(root.resolve("conf/tinylog.properties"),
                 "writer = console\nwriter.stream = err\nwriter.level = info\nwriter.format = {date} {level} [{tag}] {message}\n");
+    }
+
+    /**
+     * Writes {@code conf/users}: u1..u10@localhost (password {@code pass<n>}) and the given
+     * passwd-file lines. A running server rereads the file by itself.
+     */
+    void users(String moreLines) throws IOException {
+        StringBuilder users = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            users.append("u").append(i).append("@localhost:{PLAIN}pass").append(i).append('\n');
+        }
+        Path tmp = root.resolve("conf/users.new");
+        Files.writeString(tmp, users + moreLines);
+        Files.move(tmp, root.resolve("conf/users"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     Path root() {
