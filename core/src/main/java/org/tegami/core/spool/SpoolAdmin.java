@@ -62,6 +62,20 @@ public final class SpoolAdmin {
         }
     }
 
+    /**
+     * What lies in {@code corrupt/}: the queue ids of damaged entries (their {@code .env} and
+     * {@code .msg} counted once) and {@code incoming-<id>} for unreadable incoming files, sorted.
+     */
+    public List<String> damaged() throws IOException {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(spool.files().corrupt())) {
+            for (Path p : s) {
+                names.add(p.getFileName().toString().replaceFirst("\\.(env|msg)$", ""));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
     /** Makes every deferred recipient due now; returns how many entries changed. */
     public int flush() throws IOException {
         int n = 0;
