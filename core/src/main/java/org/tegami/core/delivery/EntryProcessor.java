@@ -60,6 +60,13 @@ final class EntryProcessor {
             claim.moveToCorrupt("message file " + claim.messageFile() + " is missing");
             return;
         }
+        long size = Files.size(claim.messageFile());
+        if (claim.entry().size() >= 0 && size != claim.entry().size()) {
+            // Cut off or overwritten since it was accepted: delivering it would pass on damage unnoticed.
+            claim.moveToCorrupt("message file " + claim.messageFile() + " has " + size + " bytes, the envelope says "
+                    + claim.entry().size());
+            return;
+        }
         Instant now = spool.clock().instant();
         QueueEntry e = resolve(claim, claim.entry(), now);
         List<Integer> due = new ArrayList<>();

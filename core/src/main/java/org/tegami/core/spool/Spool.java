@@ -98,7 +98,7 @@ public final class Spool implements Intake, AutoCloseable {
                 size = message.transferTo(out);
                 ch.force(true);
             }
-            QueueEntry entry = QueueEntry.accepted(id, envelope, arrival);
+            QueueEntry entry = QueueEntry.accepted(id, envelope, arrival, size);
             SpoolFiles.writeForced(tmpEnvelope, EntryCodec.format(entry).getBytes(StandardCharsets.UTF_8));
             committer.submit(id, tmpMessage, tmpEnvelope).get();
         } catch (InterruptedException e) {

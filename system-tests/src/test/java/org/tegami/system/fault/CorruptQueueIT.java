@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Damaged queue files, with the server stopped and while it runs: a garbled envelope, an
- * envelope cut off in the middle, a message file gone. The server starts, moves each damaged
+ * envelope cut off in the middle, a message file gone, a message file cut in half. The server starts, moves each damaged
  * entry to {@code corrupt/} with an ERROR naming it, delivers everything else, and
  * {@code tegami queue} lists the healthy entries and points at the damaged ones.
  *
@@ -41,12 +41,13 @@ class CorruptQueueIT {
         try (FaultServer server = new FaultServer(dir, Map.of("queue.retry-min", "10m", "queue.retry-max", "1h"))) {
             server.users(HELD);
             server.start();
-            Map<String, String> ids = hold(server, 5, "stopped");
+            Map<String, String> ids = hold(server, 6, "stopped");
             server.close();
 
             garble(server.spool().resolve("queue").resolve(ids.get("stopped 1")));
             cutInRcptLine(server.spool().resolve("queue").resolve(ids.get("stopped 2")));
             Files.delete(server.spool().resolve("msg").resolve(ids.get("stopped 3")));
+            cutInHalf(server.spool().resolve("msg").resolve(ids.get("stopped 6")));
 
             server.users(RELEASED);
             server.start();
@@ -55,8 +56,8 @@ class CorruptQueueIT {
             server.queue("flush");
             assertTrue(FaultServer.await(WAIT, () -> server.delivered("stopped 4") && server.delivered("stopped 5")),
                     () -> "healthy entries not delivered:\n" + server.problems());
-            assertTrue(FaultServer.await(WAIT, () -> corrupt(server, ids.get("stopped 3"))),
-                    () -> "the entry without its message was not moved aside:\n" + server.problems());
+            assertTrue(FaultServer.await(WAIT, () -> corrupt(server, ids.get("stopped 3"), ids.get("stopped 6"))),
+                    () -> "the entries with a missing or cut message were not moved aside:\n" + server.problems());
             try (SmtpProbe smtp = server.smtp()) {
                 String reply = smtp.send("sender@example.org", "u1@localhost",
                         SmtpProbe.message("sender@example.org", "u1@localhost", "after the damage", 100));
@@ -65,12 +66,12 @@ class CorruptQueueIT {
             assertTrue(FaultServer.await(WAIT, () -> server.delivered("after the damage")), server::problems);
 
             assertEquals(Map.of("stopped 4", 1, "stopped 5", 1, "after the damage", 1), server.subjectCounts());
-            assertLoggedAsCorrupt(server, ids.get("stopped 1"), ids.get("stopped 2"), ids.get("stopped 3"));
+            assertLoggedAsCorrupt(server, ids.get("stopped 1"), ids.get("stopped 2"), ids.get("stopped 3"), ids.get("stopped 6"));
             String listing = server.queue();
             System.out.println("CorruptQueueIT: tegami queue after damage found at start:\n" + listing);
             assertTrue(listing.startsWith("exit 0") && listing.contains("Mail queue is empty"), listing);
             assertFalse(listing.contains("Exception"), listing);
-            assertTrue(listing.contains("3 damaged") && listing.contains(ids.get("stopped 1")), listing);
+            assertTrue(listing.contains("4 damaged") && listing.contains(ids.get("stopped 1")), listing);
         }
     }
 
@@ -80,11 +81,12 @@ class CorruptQueueIT {
         try (FaultServer server = new FaultServer(dir, Map.of("queue.retry-min", "10m", "queue.retry-max", "1h"))) {
             server.users(HELD);
             server.start();
-            Map<String, String> ids = hold(server, 4, "running");
+            Map<String, String> ids = hold(server, 5, "running");
 
             garble(server.spool().resolve("queue").resolve(ids.get("running 1")));
             cutInRcptLine(server.spool().resolve("queue").resolve(ids.get("running 2")));
             Files.delete(server.spool().resolve("msg").resolve(ids.get("running 3")));
+            cutInHalf(server.spool().resolve("msg").resolve(ids.get("running 5")));
             assertTrue(FaultServer.await(WAIT, () -> corrupt(server, ids.get("running 1"), ids.get("running 2"))),
                     () -> "damaged envelopes not moved aside:\n" + server.problems());
 
@@ -99,14 +101,14 @@ class CorruptQueueIT {
             server.queue("flush");
             assertTrue(FaultServer.await(WAIT, () -> server.delivered("running 4")),
                     () -> "the healthy held entry was not delivered:\n" + server.problems());
-            assertTrue(FaultServer.await(WAIT, () -> corrupt(server, ids.get("running 3"))),
-                    () -> "the entry without its message was not moved aside:\n" + server.problems());
+            assertTrue(FaultServer.await(WAIT, () -> corrupt(server, ids.get("running 3"), ids.get("running 5"))),
+                    () -> "the entries with a missing or cut message were not moved aside:\n" + server.problems());
 
             assertEquals(Map.of("running 4", 1, "while damaged", 1), server.subjectCounts());
-            assertLoggedAsCorrupt(server, ids.get("running 1"), ids.get("running 2"), ids.get("running 3"));
+            assertLoggedAsCorrupt(server, ids.get("running 1"), ids.get("running 2"), ids.get("running 3"), ids.get("running 5"));
             String listing = server.queue();
             assertTrue(listing.startsWith("exit 0") && listing.contains("Mail queue is empty"), listing);
-            assertTrue(listing.contains("3 damaged"), listing);
+            assertTrue(listing.contains("4 damaged"), listing);
         }
     }
 
@@ -154,6 +156,12 @@ class CorruptQueueIT {
         int rcpt = text.indexOf("\nrcpt\t");
         assertTrue(rcpt > 0, text);
         Files.writeString(envelope, text.substring(0, rcpt + 8), StandardCharsets.UTF_8);
+    }
+
+    /** Cuts a message file to half its length, as a lost write or a careless editor would. */
+    private static void cutInHalf(Path message) throws IOException {
+        byte[] whole = Files.readAllBytes(message);
+        Files.write(message, java.util.Arrays.copyOf(whole, whole.length / 2));
     }
 
     private static boolean corrupt(FaultServer server, String... ids) {
