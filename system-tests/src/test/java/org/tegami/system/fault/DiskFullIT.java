@@ -37,6 +37,7 @@ class DiskFullIT {
             try (SmtpProbe smtp = server.smtp()) {
                 assertAccepted(smtp, "u1@localhost", "before the disk filled");
                 assertTrue(FaultServer.await(WAIT, () -> server.delivered("before the disk filled")), server::problems);
+                assertTrue(FaultServer.await(WAIT, () -> noEntries(server.spool())), "the delivered entry was not removed");
 
                 Path filler = fs.fill("filler");
                 for (int size : new int[] {200, 300_000}) {
@@ -130,6 +131,49 @@ class DiskFullIT {
         }
     }
 
+    @Test
+    void spoolAndMaildirsOnOneFullDiskLoseNothingAndDeliverOnceSpaceReturns(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        // Both on one small disk: a delivery attempt cannot even save its outcome in the spool.
+        try (Tmpfs fs = Tmpfs.mount(dir.resolve("data-fs"), "4m");
+                FaultServer server = new FaultServer(dir, Map.of("spool.dir", fs.dir().resolve("spool").toString()))) {
+            server.users("held@localhost:{PLAIN}secret::::::quota=1\n");
+            server.start();
+            long pid = server.process().pid();
+            List<String> subjects = List.of("held 1", "held 2", "held 3");
+            try (SmtpProbe smtp = server.smtp()) {
+                for (String subject : subjects) {
+                    assertAccepted(smtp, "held@localhost", subject);
+                }
+                // Deferred by the one-byte quota, retried every few seconds.
+                assertTrue(FaultServer.await(WAIT, () -> queue(server).lines().filter(l -> l.contains("4.2.2")).count() == 3),
+                        () -> queue(server));
+
+                Path filler = fs.fill("filler");
+                server.users("held@localhost:{PLAIN}secret\n"); // quota gone: now only the disk holds them
+                String refused = smtp.send("sender@example.org", "u1@localhost",
+                        SmtpProbe.message("sender@example.org", "u1@localhost", "while everything is full", 1000));
+                assertTrue(refused.startsWith("451") || refused.startsWith("452"), refused);
+                // Let the retries run into the full disk for a while: Maildir writes and spool saves fail.
+                assertTrue(FaultServer.await(WAIT, () -> server.logs().contains("mail system full")
+                        || server.logs().contains("No space left on device")), server::problems);
+                assertTrue(FaultServer.await(WAIT, () -> server.logs().lines()
+                        .filter(l -> l.contains("No space left on device")).count() >= 6), server::problems);
+                assertEquals(Map.of(), server.subjectCounts(), "nothing can have been delivered");
+
+                Files.delete(filler);
+                assertAccepted(smtp, "u1@localhost", "after space returned");
+            }
+            assertTrue(FaultServer.await(WAIT, () -> subjects.stream().allMatch(server::delivered)
+                    && server.delivered("after space returned")),
+                    () -> "not delivered after space returned:\n" + queue(server) + "\n" + server.problems());
+            assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("Mail queue is empty")), () -> queue(server));
+            assertEquals(Map.of("held 1", 1, "held 2", 1, "held 3", 1, "after space returned", 1), server.subjectCounts());
+            assertFalse(queue(server).contains("damaged"), "a full disk must not make entries look damaged");
+            assertTrue(server.process().isAlive() && server.process().pid() == pid, "the server kept running");
+        }
+    }
+
     private static void assertAccepted(SmtpProbe smtp, String to, String subject) throws IOException {
         String reply = smtp.send("sender@example.org", to, SmtpProbe.message("sender@example.org", to, subject, 500));
         assertTrue(reply.startsWith("250"), subject + ": " + reply);
@@ -151,6 +195,14 @@ class DiskFullIT {
             }
         }
         return all;
+    }
+
+    private static boolean noEntries(Path spool) {
+        try {
+            return entries(spool).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<Path> maildirTmpFiles(Path mail) throws IOException {
