@@ -86,6 +86,9 @@ final class EntryProcessor {
                 if (t.decision() instanceof RouteDecision.Relay relay) {
                     relays.computeIfAbsent(relay, k -> new ArrayList<>()).add(new int[] {i, j});
                 } else {
+                    if (!isRepeatable(t.decision())) {
+                        roomToRecord(claim, e);
+                    }
                     DeliveryResult r = runner.run(claim, e, t);
                     e = record(claim, e, i, j, r);
                 }
@@ -166,6 +169,7 @@ final class EntryProcessor {
             results = rcpts.stream().map(a -> DeliveryResult.deferred(a,
                     org.tegami.api.Reply.of(451, "4.3.5", "transport " + relay.transport() + " not available"))).toList();
         } else {
+            roomToRecord(claim, e);
             try {
                 long size = Files.size(claim.messageFile());
                 OutboundMessage out = new OutboundMessage(e.id(), e.envelope(), rcpts, relay.nextHop(),
@@ -184,6 +188,16 @@ final class EntryProcessor {
             e = record(claim, e, m[0], m[1], r);
         }
         return e;
+    }
+
+    /**
+     * Saves the entry before a target that must not run twice (relay, pipe, file): a save that
+     * fails afterwards (the spool's disk full) would leave the target to run again at every
+     * retry, one duplicate each time for as long as the disk stays full. Failing here instead
+     * ends the attempt before anything is sent; the entry comes back after the lease.
+     */
+    private static void roomToRecord(SpoolClaim claim, QueueEntry e) throws IOException {
+        claim.save(e);
     }
 
     private static Target target(QueueEntry e, int[] m) {

@@ -174,6 +174,36 @@ class DiskFullIT {
         }
     }
 
+    @Test
+    void relayWhileTheSpoolIsFullDoesNotSendTwice(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (SmtpSink remote = new SmtpSink();
+                Tmpfs fs = Tmpfs.mount(dir.resolve("spool-fs"), "4m")) {
+            Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(dir.resolve("conf/routes"), "remote.test relay smtp:[127.0.0.1]:" + remote.port() + "\n");
+            try (FaultServer server = new FaultServer(dir, Map.of("spool.dir", fs.dir().resolve("spool").toString(),
+                    "mail.dir", dir.resolve("mail").toString()))) {
+                server.start();
+                remote.refuse(true); // held back by the remote for now, retried every few seconds
+                server.dropIncoming("out", "u1@localhost", "someone@remote.test", "relayed while full");
+                assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("try again later")), () -> queue(server));
+
+                Path filler = fs.fill("filler");
+                remote.refuse(false);
+                // Retries now reach a remote that accepts, but the spool has no room to record that it did.
+                assertTrue(FaultServer.await(WAIT, () -> server.logs().lines()
+                        .filter(l -> l.contains("No space left on device")).count() >= 3), server::problems);
+                int whileFull = remote.received().size();
+
+                Files.delete(filler);
+                assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("Mail queue is empty")),
+                        () -> queue(server) + "\n" + server.problems());
+                assertEquals(List.of("relayed while full"), remote.received(),
+                        "relayed " + whileFull + " time(s) while the spool was full; every copy after the first is a duplicate");
+                assertEquals(Map.of(), server.subjectCounts(), "no bounce");
+            }
+        }
+    }
+
     private static void assertAccepted(SmtpProbe smtp, String to, String subject) throws IOException {
         String reply = smtp.send("sender@example.org", to, SmtpProbe.message("sender@example.org", to, subject, 500));
         assertTrue(reply.startsWith("250"), subject + ": " + reply);
