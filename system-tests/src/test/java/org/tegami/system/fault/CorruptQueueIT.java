@@ -136,7 +136,7 @@ class CorruptQueueIT {
             }
         }
         assertTrue(FaultServer.await(WAIT, () -> deferred(server) == count),
-                () -> count + " deferred entries expected:\n" + SilentMxIT.queue(server) + "\n" + server.problems());
+                () -> count + " deferred entries expected:\n" + server.listing() + "\n" + server.problems());
         Map<String, String> ids = new HashMap<>();
         try (Stream<Path> files = Files.list(server.spool().resolve("msg"))) {
             for (Path msg : files.toList()) {
@@ -151,7 +151,7 @@ class CorruptQueueIT {
     }
 
     private static long deferred(FaultServer server) {
-        return SilentMxIT.queue(server).lines().filter(l -> l.contains("deferred  <held@localhost>") && l.contains("4.2.2"))
+        return server.listing().lines().filter(l -> l.contains("deferred  <held@localhost>") && l.contains("4.2.2"))
                 .count();
     }
 

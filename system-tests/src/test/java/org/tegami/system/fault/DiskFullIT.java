@@ -81,7 +81,7 @@ class DiskFullIT {
 
                 // Each entry is tried and deferred (queue.retry-min is 2s), and stays in the queue.
                 assertTrue(FaultServer.await(WAIT, () -> deferredAtLeastTwice(server, 3)),
-                        () -> "three deferred entries expected:\n" + queue(server) + "\n" + server.problems());
+                        () -> "three deferred entries expected:\n" + server.listing() + "\n" + server.problems());
                 String listing = server.queue();
                 assertTrue(listing.contains("452 4.3.1 mail system full"), "the queue says why:\n" + listing);
                 assertFalse(listing.contains("failed "), "nothing may fail for lack of space:\n" + listing);
@@ -91,11 +91,10 @@ class DiskFullIT {
                 Files.delete(filler);
             }
             assertTrue(FaultServer.await(WAIT, () -> subjects.stream().allMatch(server::delivered)),
-                    () -> "not delivered after space returned:\n" + queue(server) + "\n" + server.problems());
-            assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("Mail queue is empty")), () -> queue(server));
+                    () -> "not delivered after space returned:\n" + server.listing() + "\n" + server.problems());
+            assertTrue(FaultServer.await(WAIT, () -> server.listing().contains("Mail queue is empty")), () -> server.listing());
             Map<String, Integer> counts = server.subjectCounts();
             assertEquals(Map.of("before the disk filled", 1, "full 1", 1, "full 2", 1, "full 3", 1), counts);
-            assertTrue(bounces(counts) == 0, "no bounce");
             assertTrue(server.process().isAlive() && server.process().pid() == pid, "the server kept running");
         }
     }
@@ -146,8 +145,8 @@ class DiskFullIT {
                     assertAccepted(smtp, "held@localhost", subject);
                 }
                 // Deferred by the one-byte quota, retried every few seconds.
-                assertTrue(FaultServer.await(WAIT, () -> queue(server).lines().filter(l -> l.contains("4.2.2")).count() == 3),
-                        () -> queue(server));
+                assertTrue(FaultServer.await(WAIT, () -> server.listing().lines().filter(l -> l.contains("4.2.2")).count() == 3),
+                        () -> server.listing());
 
                 Path filler = fs.fill("filler");
                 server.users("held@localhost:{PLAIN}secret\n"); // quota gone: now only the disk holds them
@@ -166,10 +165,10 @@ class DiskFullIT {
             }
             assertTrue(FaultServer.await(WAIT, () -> subjects.stream().allMatch(server::delivered)
                     && server.delivered("after space returned")),
-                    () -> "not delivered after space returned:\n" + queue(server) + "\n" + server.problems());
-            assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("Mail queue is empty")), () -> queue(server));
+                    () -> "not delivered after space returned:\n" + server.listing() + "\n" + server.problems());
+            assertTrue(FaultServer.await(WAIT, () -> server.listing().contains("Mail queue is empty")), () -> server.listing());
             assertEquals(Map.of("held 1", 1, "held 2", 1, "held 3", 1, "after space returned", 1), server.subjectCounts());
-            assertFalse(queue(server).contains("damaged"), "a full disk must not make entries look damaged");
+            assertFalse(server.listing().contains("damaged"), "a full disk must not make entries look damaged");
             assertTrue(server.process().isAlive() && server.process().pid() == pid, "the server kept running");
         }
     }
@@ -185,7 +184,7 @@ class DiskFullIT {
                 server.start();
                 remote.refuse(true); // held back by the remote for now, retried every few seconds
                 server.dropIncoming("out", "u1@localhost", "someone@remote.test", "relayed while full");
-                assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("try again later")), () -> queue(server));
+                assertTrue(FaultServer.await(WAIT, () -> server.listing().contains("try again later")), () -> server.listing());
 
                 Path filler = fs.fill("filler");
                 remote.refuse(false);
@@ -195,8 +194,8 @@ class DiskFullIT {
                 int whileFull = remote.received().size();
 
                 Files.delete(filler);
-                assertTrue(FaultServer.await(WAIT, () -> queue(server).contains("Mail queue is empty")),
-                        () -> queue(server) + "\n" + server.problems());
+                assertTrue(FaultServer.await(WAIT, () -> server.listing().contains("Mail queue is empty")),
+                        () -> server.listing() + "\n" + server.problems());
                 assertEquals(List.of("relayed while full"), remote.received(),
                         "relayed " + whileFull + " time(s) while the spool was full; every copy after the first is a duplicate");
                 assertEquals(Map.of(), server.subjectCounts(), "no bounce");
@@ -245,24 +244,8 @@ class DiskFullIT {
     }
 
     private static boolean deferredAtLeastTwice(FaultServer server, int entries) {
-        String listing = queue(server);
+        String listing = server.listing();
         return listing.lines().filter(l -> l.contains("deferred") && !l.contains("attempts=1 ")
                 && !l.contains("attempts=0")).count() >= entries;
-    }
-
-    private static String queue(FaultServer server) {
-        try {
-            return server.queue();
-        } catch (IOException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e.toString();
-        }
-    }
-
-    private static long bounces(Map<String, Integer> counts) {
-        return counts.keySet().stream().filter(s -> s.toLowerCase(java.util.Locale.ROOT).contains("undeliver")
-                || s.toLowerCase(java.util.Locale.ROOT).contains("delivery status")).count();
     }
 }

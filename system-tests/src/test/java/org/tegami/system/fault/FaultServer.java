@@ -210,6 +210,18 @@ final class FaultServer implements AutoCloseable {
         return "exit " + p.exitValue() + "\n" + out;
     }
 
+    /** {@code tegami queue} output for polling and failure messages; a failure to run it becomes the text. */
+    String listing() {
+        try {
+            return queue();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
     /** Drops a message into {@code spool/incoming/} the documented way: written aside, renamed in. */
     void dropIncoming(String name, String from, String to, String subject) throws IOException {
         Path stage = Files.createDirectories(root.resolve("stage"));
