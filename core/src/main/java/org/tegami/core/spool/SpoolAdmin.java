@@ -1,6 +1,7 @@
 package org.tegami.core.spool;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.tinylog.Logger;
 
 /**
@@ -67,8 +69,8 @@ public final class SpoolAdmin {
      * {@code .msg} counted once) and {@code incoming-<id>} for unreadable incoming files, sorted.
      */
     public List<String> damaged() throws IOException {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(spool.files().corrupt())) {
+        TreeSet<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(spool.files().corrupt())) {
             for (Path p : s) {
                 names.add(p.getFileName().toString().replaceFirst("\\.(env|msg)$", ""));
             }
