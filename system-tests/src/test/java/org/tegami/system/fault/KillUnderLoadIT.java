@@ -93,9 +93,11 @@ class KillUnderLoadIT {
             long unansweredDelivered = sent.entrySet().stream()
                     .filter(e -> e.getValue() == SmtpLoad.Outcome.UNANSWERED && counts.containsKey(e.getKey())).count();
             long retaken = server.logs().lines().filter(l -> l.contains("claim expired, taken back")).count();
+            long leftBehind = server.logs().lines().filter(l -> l.contains("removed the incoming file it was queued from")).count();
             System.out.printf("KillUnderLoadIT: %d rounds, %d messages sent, %d acknowledged, %d delivered, "
-                    + "%d unanswered (%d of them delivered), %d claims taken back after kills, %d kills with a backlog%n",
-                    ROUNDS, sent.size(), acknowledged, counts.size(), unanswered, unansweredDelivered, retaken, backlogKills);
+                    + "%d unanswered (%d of them delivered), %d claims taken back after kills, %d taken incoming files "
+                    + "removed with their entry, %d kills with a backlog%n", ROUNDS, sent.size(), acknowledged,
+                    counts.size(), unanswered, unansweredDelivered, retaken, leftBehind, backlogKills);
 
             assertEquals(Map.of(), wrong, () -> "seed " + seed + "\n" + server.problems());
             assertTrue(acknowledged >= ROUNDS * 10L, "too little load to show anything: " + acknowledged);
