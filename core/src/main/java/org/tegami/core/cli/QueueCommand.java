@@ -56,7 +56,10 @@ public final class QueueCommand implements CliCommand {
                 case "delete" -> {
                     return delete(admin, args.get(1), context);
                 }
-                default -> list(admin.list(), context.out());
+                default -> {
+                    list(admin.list(), context.out());
+                    damaged(admin.damaged(), dir.resolve("corrupt"), context.out());
+                }
             }
             return ExitCodes.OK;
         } catch (IOException e) {
@@ -82,6 +85,17 @@ public final class QueueCommand implements CliCommand {
                 return ExitCodes.DATA_ERROR;
             }
         }
+    }
+
+    /** Damaged entries are never delivered nor bounced: say so, or the operator never learns of them. */
+    private static void damaged(List<String> names, Path corrupt, PrintStream out) {
+        if (names.isEmpty()) {
+            return;
+        }
+        int shown = Math.min(names.size(), 10);
+        out.println("-- " + names.size() + " damaged " + (names.size() == 1 ? "entry" : "entries") + " set aside in "
+                + corrupt + ", not delivered (the server log says why): " + String.join(", ", names.subList(0, shown))
+                + (shown < names.size() ? ", ..." : ""));
     }
 
     private static void list(List<SpoolAdmin.Listed> entries, PrintStream out) {

@@ -66,6 +66,13 @@ final class EntryProcessor {
             claim.moveToCorrupt("message file " + claim.messageFile() + " is missing");
             return;
         }
+        long size = Files.size(claim.messageFile());
+        if (claim.entry().size() >= 0 && size != claim.entry().size()) {
+            // Cut off or overwritten since it was accepted: delivering it would pass on damage unnoticed.
+            claim.moveToCorrupt("message file " + claim.messageFile() + " has " + size + " bytes, the envelope says "
+                    + claim.entry().size());
+            return;
+        }
         Instant now = spool.clock().instant();
         QueueEntry e = resolve(claim, claim.entry(), now);
         List<Integer> due = new ArrayList<>();
@@ -85,6 +92,9 @@ final class EntryProcessor {
                 if (t.decision() instanceof RouteDecision.Relay relay) {
                     relays.computeIfAbsent(relay, k -> new ArrayList<>()).add(new int[] {i, j});
                 } else {
+                    if (!isRepeatable(t.decision())) {
+                        roomToRecord(claim, e);
+                    }
                     DeliveryResult r = runner.run(claim, e, t);
                     e = record(claim, e, i, j, r);
                 }
@@ -188,6 +198,7 @@ final class EntryProcessor {
             results = rcpts.stream().map(a -> DeliveryResult.deferred(a,
                     org.tegami.api.Reply.of(451, "4.3.5", "transport " + relay.transport() + " not available"))).toList();
         } else {
+            roomToRecord(claim, e);
             try {
                 long size = Files.size(claim.messageFile());
                 OutboundMessage out = new OutboundMessage(e.id(), e.envelope(), rcpts, relay.nextHop(),
@@ -206,6 +217,16 @@ final class EntryProcessor {
             e = record(claim, e, m[0], m[1], r);
         }
         return e;
+    }
+
+    /**
+     * Saves the entry before a target that must not run twice (relay, pipe, file): a save that
+     * fails afterwards (the spool's disk full) would leave the target to run again at every
+     * retry, one duplicate each time for as long as the disk stays full. Failing here instead
+     * ends the attempt before anything is sent; the entry comes back after the lease.
+     */
+    private static void roomToRecord(SpoolClaim claim, QueueEntry e) throws IOException {
+        claim.save(e);
     }
 
     private static Target target(QueueEntry e, int[] m) {

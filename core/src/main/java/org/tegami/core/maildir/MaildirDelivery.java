@@ -28,8 +28,8 @@ import org.tegami.core.delivery.LocalDelivery;
  * same at every attempt, so a retry after a crash finds the earlier copy, by one stat in
  * {@code new/}, or, only when {@code cur/} changed since the message arrived, in the folder's
  * shared state or a listing of {@code cur/} (a client moved it and added flags), and reports
- * DELIVERED without a second copy. Over quota is DEFERRED {@code 452 4.2.2}; disk trouble is
- * DEFERRED {@code 451 4.3.0}. Thread-safe.
+ * DELIVERED without a second copy. Over quota is DEFERRED {@code 452 4.2.2}; a full disk
+ * DEFERRED {@code 452 4.3.1}; other disk trouble DEFERRED {@code 451 4.3.0}. Thread-safe.
  */
 public final class MaildirDelivery implements LocalDelivery {
 
@@ -169,6 +169,10 @@ public final class MaildirDelivery implements LocalDelivery {
 
     private static DeliveryResult deferred(MailAddress recipient, String what, IOException e) {
         MaildirStore.LOG.warn("local delivery to {} deferred, {}: {}", recipient, what, e.toString());
+        if (DiskFull.is(e)) {
+            // RFC 3463 X.3.1 "mail system full": says at a glance in the queue why mail waits.
+            return DeliveryResult.deferred(recipient, Reply.of(452, "4.3.1", "mail system full, will retry"));
+        }
         return DeliveryResult.deferred(recipient, Reply.of(451, "4.3.0", "local delivery failed, will retry"));
     }
 }

@@ -35,6 +35,14 @@ final class MessageWriter {
     }
 
     long append(InputStream content, Set<Flag> flags, Set<String> keywords, Instant date) throws IOException {
+        try {
+            return write(content, flags, keywords, date);
+        } catch (IOException e) {
+            throw DiskFull.forClient(e);
+        }
+    }
+
+    private long write(InputStream content, Set<Flag> flags, Set<String> keywords, Instant date) throws IOException {
         String stem = store.uniqueStem(date);
         Path tmp = target.tmpDir.resolve(stem);
         try {
@@ -55,6 +63,14 @@ final class MessageWriter {
 
     /** Copies messages from another folder's state, keeping flags, keywords and internal dates. */
     Map<Long, Long> copyFrom(FolderState source, Set<Long> uids) throws IOException {
+        try {
+            return copy(source, uids);
+        } catch (IOException e) {
+            throw DiskFull.forClient(e);
+        }
+    }
+
+    private Map<Long, Long> copy(FolderState source, Set<Long> uids) throws IOException {
         long bytes = 0;
         for (long uid : uids) {
             FolderEntry e = source.entry(uid);

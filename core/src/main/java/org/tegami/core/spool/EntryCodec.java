@@ -17,6 +17,7 @@ import org.tegami.api.RouteDecision;
  * fields separated by TAB; in a field {@code %}, TAB, CR and LF are written {@code %25},
  * {@code %09}, {@code %0D}, {@code %0A}; a lone {@code -} is "absent" (a real {@code -} is
  * {@code %2D}). Lines: {@code tegami-queue 1}, {@code id}, {@code sender}, {@code arrival},
+ * {@code size} (the message file's length; absent in older files),
  * {@code origin}, {@code param*}, then per recipient {@code rcpt} followed by its
  * {@code target} lines. Pure text in, text out: no I/O here.
  */
@@ -34,6 +35,9 @@ public final class EntryCodec {
         line(b, "id", e.id());
         line(b, "sender", address(e.sender()));
         line(b, "arrival", e.arrival().toString());
+        if (e.size() >= 0) {
+            line(b, "size", Long.toString(e.size()));
+        }
         Envelope.Origin o = e.origin();
         line(b, "origin", o.protocol(), o.heloName(), o.clientAddress(), o.authenticatedUser());
         e.parameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -63,6 +67,7 @@ public final class EntryCodec {
         String id = null;
         MailAddress sender = null;
         Instant arrival = null;
+        long size = -1;
         Envelope.Origin origin = Envelope.Origin.LOCAL;
         Map<String, String> params = new LinkedHashMap<>();
         List<RecipientEntry> rcpts = new ArrayList<>();
@@ -79,6 +84,7 @@ public final class EntryCodec {
                     case "id" -> id = need(f, 2)[1];
                     case "sender" -> sender = parseAddress(need(f, 2)[1]);
                     case "arrival" -> arrival = Instant.parse(need(f, 2)[1]);
+                    case "size" -> size = Long.parseUnsignedLong(need(f, 2)[1]);
                     case "origin" -> origin = new Envelope.Origin(need(f, 5)[1], f[2], f[3], f[4]);
                     case "param" -> params.put(need(f, 3)[1], f[2] == null ? "" : f[2]);
                     case "rcpt" -> {
@@ -109,7 +115,7 @@ public final class EntryCodec {
         if (id == null || sender == null || arrival == null || rcpts.isEmpty()) {
             throw new CorruptEntryException(file + ": incomplete (needs id, sender, arrival and a rcpt)");
         }
-        return new QueueEntry(id, sender, params, origin, arrival, rcpts);
+        return new QueueEntry(id, sender, params, origin, arrival, rcpts, size);
     }
 
     private static List<String> decisionFields(RouteDecision d) {

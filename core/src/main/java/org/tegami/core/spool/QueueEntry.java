@@ -19,22 +19,35 @@ import org.tegami.api.Recipient;
  * @param origin who handed the message over
  * @param arrival when the spool accepted it
  * @param recipients the recipients with their state, in the order given
+ * @param size the message file's length in bytes, or -1 where not recorded (older entries):
+ *     a message file of another length is damaged and is not delivered
  */
 public record QueueEntry(String id, MailAddress sender, Map<String, String> parameters, Envelope.Origin origin,
-        Instant arrival, List<RecipientEntry> recipients) {
+        Instant arrival, List<RecipientEntry> recipients, long size) {
 
     public QueueEntry {
         parameters = Map.copyOf(parameters);
         recipients = List.copyOf(recipients);
     }
 
-    /** A new entry with every recipient pending. */
+    /** An entry without a recorded message size. */
+    public QueueEntry(String id, MailAddress sender, Map<String, String> parameters, Envelope.Origin origin,
+            Instant arrival, List<RecipientEntry> recipients) {
+        this(id, sender, parameters, origin, arrival, recipients, -1);
+    }
+
+    /** A new entry with every recipient pending, without a recorded message size. */
     public static QueueEntry accepted(String id, Envelope envelope, Instant arrival) {
+        return accepted(id, envelope, arrival, -1);
+    }
+
+    /** A new entry with every recipient pending, for a message file of {@code size} bytes. */
+    public static QueueEntry accepted(String id, Envelope envelope, Instant arrival, long size) {
         List<RecipientEntry> rs = new ArrayList<>();
         for (Recipient r : envelope.recipients()) {
             rs.add(RecipientEntry.pending(r));
         }
-        return new QueueEntry(id, envelope.sender(), envelope.parameters(), envelope.origin(), arrival, rs);
+        return new QueueEntry(id, envelope.sender(), envelope.parameters(), envelope.origin(), arrival, rs, size);
     }
 
     /** The envelope as accepted. */
@@ -70,7 +83,7 @@ public record QueueEntry(String id, MailAddress sender, Map<String, String> para
     public QueueEntry withRecipient(int index, UnaryOperator<RecipientEntry> change) {
         List<RecipientEntry> rs = new ArrayList<>(recipients);
         rs.set(index, change.apply(rs.get(index)));
-        return new QueueEntry(id, sender, parameters, origin, arrival, rs);
+        return new QueueEntry(id, sender, parameters, origin, arrival, rs, size);
     }
 
     /** A copy with every deferred recipient due at {@code when} (queue flush). */
@@ -79,6 +92,6 @@ public record QueueEntry(String id, MailAddress sender, Map<String, String> para
         for (RecipientEntry r : recipients) {
             rs.add(r.state() == DeliveryState.DEFERRED ? r.withState(r.state(), r.attempts(), r.lastReply(), when) : r);
         }
-        return new QueueEntry(id, sender, parameters, origin, arrival, rs);
+        return new QueueEntry(id, sender, parameters, origin, arrival, rs, size);
     }
 }

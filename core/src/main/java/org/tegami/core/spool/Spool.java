@@ -110,7 +110,7 @@ public final class Spool implements Intake, AutoCloseable {
                 size = message.transferTo(out);
                 ch.force(true);
             }
-            QueueEntry entry = QueueEntry.accepted(id, envelope, arrival);
+            QueueEntry entry = QueueEntry.accepted(id, envelope, arrival, size);
             SpoolFiles.writeForced(tmpEnvelope, EntryCodec.format(entry).getBytes(StandardCharsets.UTF_8));
             committer.submit(id, tmpMessage, tmpEnvelope).get();
         } catch (InterruptedException e) {
@@ -270,6 +270,22 @@ public final class Spool implements Intake, AutoCloseable {
                     // gone meanwhile
                 }
             }
+        }
+    }
+
+    /**
+     * Removes {@code incoming/.<id>}, the file an entry was queued from, should a pickup have
+     * died (or not yet come round) between queueing it and removing it. Called before the entry
+     * itself is removed: a taken file that outlived its entry would be taken over after the lease
+     * and queued again, and the message, by then delivered, would arrive a second time.
+     */
+    void dropTakenIncoming(String id) throws IOException {
+        if (!id.startsWith("I")) {
+            return; // only ids derived from incoming files start with I (the others are hex)
+        }
+        if (Files.deleteIfExists(files.incoming().resolve("." + id))) {
+            SpoolFiles.forceDirectory(files.incoming());
+            LOG.info("{}: removed the incoming file it was queued from", id);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tegami.core.spool;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.tinylog.Logger;
 
 /**
@@ -60,6 +62,20 @@ public final class SpoolAdmin {
                 out.add(new Listed(e.get(), Files.exists(msg) ? Files.size(msg) : -1, claimed));
             }
         }
+    }
+
+    /**
+     * What lies in {@code corrupt/}: the queue ids of damaged entries (their {@code .env} and
+     * {@code .msg} counted once) and {@code incoming-<id>} for unreadable incoming files, sorted.
+     */
+    public List<String> damaged() throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(spool.files().corrupt())) {
+            for (Path p : s) {
+                names.add(p.getFileName().toString().replaceFirst("\\.(env|msg)$", ""));
+            }
+        }
+        return new ArrayList<>(names);
     }
 
     /** Makes every deferred recipient due now; returns how many entries changed. */

@@ -82,6 +82,7 @@ public final class SpoolClaim {
      *     back after a crash costs a repeat, not a duplicate, and the fsync can be spared
      */
     public void finish(boolean durable) throws IOException {
+        spool.dropTakenIncoming(id);
         try {
             Files.delete(envelopeFile());
         } catch (NoSuchFileException e) {

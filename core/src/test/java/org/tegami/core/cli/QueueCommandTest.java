@@ -61,6 +61,17 @@ class QueueCommandTest {
     }
 
     @Test
+    void listPointsAtDamagedEntriesSetAside() throws Exception {
+        Files.writeString(root.resolve("spool/queue/0000000000BAD000"), "not an envelope");
+        assertEquals(ExitCodes.OK, queue(), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains(deferredId) && text.contains("-- 2 message(s)"), text);
+        assertTrue(text.contains("-- 1 damaged entry set aside in " + root.resolve("spool/corrupt")
+                + ", not delivered (the server log says why): 0000000000BAD000"), text);
+        assertTrue(Files.exists(root.resolve("spool/corrupt/0000000000BAD000.env")));
+    }
+
+    @Test
     void flushMakesDeferredMailDueNow() throws Exception {
         assertEquals(ExitCodes.OK, queue("flush"), err.toString());
         assertTrue(out.toString().startsWith("1 deferred"), out.toString());

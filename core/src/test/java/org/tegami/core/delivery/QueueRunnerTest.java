@@ -142,6 +142,22 @@ class QueueRunnerTest {
     }
 
     @Test
+    void aMessageFileCutShortIsSetAsideNotDelivered() throws Exception {
+        String id = accept("a@example.com", "bob@localhost");
+        Path msg = dir.resolve("msg").resolve(id);
+        assertEquals(Files.size(msg), entry(id).size(), "the envelope records the message size");
+        byte[] whole = Files.readAllBytes(msg);
+        Files.write(msg, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        runner.runDueNow();
+
+        assertEquals(List.of(), local.calls, "a damaged message must not be delivered");
+        assertFalse(spool.exists(id));
+        assertTrue(Files.exists(dir.resolve("corrupt").resolve(id + ".env")));
+        assertTrue(Files.exists(dir.resolve("corrupt").resolve(id + ".msg")));
+    }
+
+    @Test
     void theExpansionIsPersistedSoARetryDeliversTheSameTargets() throws Exception {
         routes = Map.of("team@localhost", new RouteDecision.Rewrite(List.of(MailAddress.parse("ann@localhost"))));
         local.outcome = t -> DeliveryResult.Status.DEFERRED;

@@ -48,6 +48,19 @@ class EntryCodecTest {
     }
 
     @Test
+    void roundTripsTheMessageSizeAndReadsFilesWithoutIt() throws Exception {
+        Envelope env = new Envelope(MailAddress.parse("a@example.com"), List.of(Recipient.of(MailAddress.parse("b@localhost"))),
+                Map.of(), null);
+        QueueEntry sized = QueueEntry.accepted("ABCDEF0123", env, Instant.EPOCH, 4711);
+        String text = EntryCodec.format(sized);
+        assertTrue(text.contains("\nsize\t4711\n"), text);
+        assertEquals(sized, EntryCodec.parse(text, FILE));
+        assertEquals(-1, EntryCodec.parse(text.replace("size\t4711\n", ""), FILE).size());
+        assertThrows(CorruptEntryException.class, () -> EntryCodec.parse(text.replace("4711", "-3"), FILE));
+        assertThrows(CorruptEntryException.class, () -> EntryCodec.parse(text.replace("4711", "many"), FILE));
+    }
+
+    @Test
     void keepsTheNullSender() throws Exception {
         Envelope env = new Envelope(MailAddress.NULL_SENDER, List.of(Recipient.of(MailAddress.parse("a@b.example"))),
                 Map.of(), null);

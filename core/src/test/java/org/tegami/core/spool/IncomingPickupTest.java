@@ -83,6 +83,22 @@ class IncomingPickupTest {
     }
 
     @Test
+    void aTakenFileLeftBehindGoesWithItsEntrySoItIsNeverQueuedAgain() throws Exception {
+        String content = "X-Envelope-To: <b@localhost>\nSubject: once\n\nbody\n";
+        QueueEntry e = pickUp(content);
+        // As if the pickup died after queueing the entry but before removing its taken file.
+        Path taken = dir.resolve("incoming/." + e.id());
+        Files.writeString(taken, content, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(taken, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-11-27T09:00:00Z")));
+
+        spool.claim(e.id()).orElseThrow().finish(false); // delivered
+
+        assertFalse(Files.exists(taken), "the taken file must not outlive its entry");
+        assertEquals(0, spool.pickUpIncoming(Duration.ofMinutes(10)));
+        assertEquals(List.of(), spool.queuedIds(), "queued a second time");
+    }
+
+    @Test
     void fileWithoutRecipientsIsMovedAsideNotDeleted() throws Exception {
         Files.writeString(dir.resolve("incoming/norcpt"), "From: a@example.com\nSubject: lost\n\nx\n");
 

@@ -40,6 +40,7 @@ public final class MxResolver {
     private final Resolver resolver;
     private final Cache cache = new Cache(DClass.IN);
     private final List<String> inetProtocols;
+    private final Duration timeout;
     private final Random random = new Random();
     private volatile boolean used;
 
@@ -61,6 +62,7 @@ public final class MxResolver {
             resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getByName(hop.host()), hop.port()));
         }
         resolver.setTimeout(timeout);
+        this.timeout = timeout;
         this.inetProtocols = List.copyOf(inetProtocols);
     }
 
@@ -112,8 +114,9 @@ public final class MxResolver {
     }
 
     private Resolution resolveMx(String domain, Name name) {
-        Lookup lookup = lookup(name, Type.MX);
-        Record[] records = lookup.run();
+        Query query = query(name, Type.MX);
+        Lookup lookup = query.lookup();
+        Record[] records = query.records();
         switch (lookup.getResult()) {
             case Lookup.SUCCESSFUL:
                 break;
@@ -123,7 +126,7 @@ public final class MxResolver {
             case Lookup.HOST_NOT_FOUND:
                 return new Resolution.Failed(Reply.of(550, "5.1.2", "domain " + domain + " does not exist"));
             default:
-                return dnsTrouble(domain, "MX", lookup);
+                return dnsTrouble(domain, "MX", query);
         }
         List<MxOrder.Entry> entries = new ArrayList<>();
         for (Record r : records) {
@@ -163,16 +166,16 @@ public final class MxResolver {
             return new Resolution.Failed(Reply.of(550, "5.1.2", "invalid host name " + host));
         }
         List<InetAddress> addresses = new ArrayList<>();
-        Lookup trouble = null;
+        Query trouble = null;
         for (String protocol : inetProtocols) {
-            Lookup lookup = lookup(name, protocol.equals("ipv6") ? Type.AAAA : Type.A);
-            Record[] records = lookup.run();
-            if (lookup.getResult() == Lookup.SUCCESSFUL) {
-                for (Record r : records) {
+            Query query = query(name, protocol.equals("ipv6") ? Type.AAAA : Type.A);
+            int result = query.lookup().getResult();
+            if (result == Lookup.SUCCESSFUL) {
+                for (Record r : query.records()) {
                     addresses.add(r instanceof ARecord a ? a.getAddress() : ((AAAARecord) r).getAddress());
                 }
-            } else if (lookup.getResult() == Lookup.TRY_AGAIN || lookup.getResult() == Lookup.UNRECOVERABLE) {
-                trouble = lookup;
+            } else if (result == Lookup.TRY_AGAIN || result == Lookup.UNRECOVERABLE) {
+                trouble = query;
             }
         }
         if (!addresses.isEmpty()) {
@@ -185,9 +188,20 @@ public final class MxResolver {
         return deferMissing ? new Resolution.Deferred(reply) : new Resolution.Failed(reply);
     }
 
-    private Resolution dnsTrouble(String name, String type, Lookup lookup) {
-        LOG.warn("DNS lookup {} {} failed: {}", type, name, lookup.getErrorString());
-        return new Resolution.Deferred(Reply.of(451, "4.4.3", "DNS lookup of " + name + " failed: " + lookup.getErrorString()));
+    private Resolution dnsTrouble(String name, String type, Query query) {
+        String why = query.lookup().getErrorString();
+        if (query.lookup().getResult() == Lookup.TRY_AGAIN && query.nanos() >= timeout.toNanos()) {
+            // dnsjava calls a query that got no answer in time "timed out" or "network error",
+            // depending on which of its two timers fired first; the time it took tells.
+            why = "no answer from the DNS server within "
+                    + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
+        }
+        LOG.warn("DNS lookup {} {} failed: {}", type, name, why);
+        return new Resolution.Deferred(Reply.of(451, "4.4.3", "DNS lookup of " + name + " failed: " + why));
+    }
+
+    /** One finished lookup and how long it took. */
+    private record Query(Lookup lookup, Record[] records, long nanos) {
     }
 
     /** Whether any query was made, so dnsjava's network threads may be running. */
@@ -195,12 +209,14 @@ public final class MxResolver {
         return used;
     }
 
-    private Lookup lookup(Name name, int type) {
+    private Query query(Name name, int type) {
         used = true;
         Lookup lookup = new Lookup(name, type);
         lookup.setResolver(resolver);
         lookup.setCache(cache);
-        return lookup;
+        long start = System.nanoTime();
+        Record[] records = lookup.run();
+        return new Query(lookup, records, System.nanoTime() - start);
     }
 
     private static Name nameOf(String host) {

@@ -175,6 +175,20 @@ class MxRoutingIT {
     }
 
     @Test
+    void dnsServerThatNeverAnswersDefersSayingSo() throws Exception {
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            MxResolver resolver = new MxResolver("127.0.0.1:" + silent.getLocalPort(), Duration.ofMillis(700), List.of("ipv4"));
+
+            MxResolver.Resolution r = resolver.resolve(NextHop.domain("remote.test", 25));
+
+            assertTrue(r instanceof MxResolver.Resolution.Deferred, r.toString());
+            String text = ((MxResolver.Resolution.Deferred) r).reply().toString();
+            assertTrue(text.startsWith("451 4.4.3 DNS lookup of remote.test failed: no answer from the DNS server within 700 ms"),
+                    text);
+        }
+    }
+
+    @Test
     void dnsAnswersAreCachedWithinTheirTtl() throws Exception {
         bed.dns.mx("example.test", 10, "mx1.example.test", 2).a("mx1.example.test", "127.0.0.2", 300);
         server("127.0.0.2", "mx1.example.test");
