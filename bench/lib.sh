@@ -4,6 +4,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/core/target/tegami.jar
 PEER_SCRIPTS=${PEERS_DIR:-$ROOT/../shared/peers}
+[ -d "$PEER_SCRIPTS" ] || PEER_SCRIPTS=$ROOT/../../shared/peers  # from a worktree under /work/wt
 
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 
@@ -37,7 +38,7 @@ CONF
 start_tegami() {
   local dir=$1
   rm -f "$dir/tegami.log"
-  java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-$JAR}" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
+  ${BENCH_JAVA:-java} ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-$JAR}" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
   TEGAMI_PID=$!
   for _ in $(seq 1 300); do
     grep -q "started: hostname" "$dir/stdout.log" "$dir/tegami.log" 2>/dev/null && return 0

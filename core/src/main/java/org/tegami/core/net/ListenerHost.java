@@ -74,7 +74,7 @@ public final class ListenerHost implements AutoCloseable {
         if (spec.implicitTls() && tls.get().isEmpty()) {
             LOG.warn("{} uses implicit TLS but no TLS provider is loaded: its connections will be closed", spec.name());
         }
-        Listener listener = new Listener(handler, spec, address, this::admit);
+        Listener listener = new Listener(handler, spec, address, limits.maxConnections(), this::admit);
         listeners.add(listener);
         listener.start();
         return listener.boundAddress();
