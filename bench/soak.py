@@ -209,6 +209,12 @@ check("fds", 1, 0.20, 5, "")
 check("threads", 2, 0.20, 5, "")
 if rows and all(r[3] == r[3] for r in rows):
     check("heap", 3, 0.20, 4, " MB")
+half = rows[len(rows) // 2:]
+if len(half) >= 3:  # for the record: how fast RSS still moves once warmed up
+    xs = [i * a.sample / 3600 for i in range(len(half))]
+    mx, my = statistics.mean(xs), statistics.mean(r[0] for r in half)
+    slope = sum((x - mx) * (r[0] - my) for x, r in zip(xs, half)) / sum((x - mx) ** 2 for x in xs)
+    print(f"  rss trend over the second half: {slope:+.1f} MB/hour (information, not part of the verdict)")
 print(f"  traffic: {count['accepted']} messages accepted, {delivered} delivered (in Maildirs {in_maildirs()}, "
       f"removed by clients {count['removed']}), {count['imap_sessions']} IMAP and {count['pop3_sessions']} POP3 sessions, "
       f"{count['errors']} errors")
