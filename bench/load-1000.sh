@@ -25,4 +25,9 @@ echo "load: $N IMAP IDLE + $N SMTP, server pid $TEGAMI_PID on $("$JAVA" -version
 echo "      JVM options: $DIST_JAVA_OPTS ${BENCH_JAVA_OPTS:-}; limits: total $((2 * N)), per address $N"
 echo "      idle before the load: threads $(awk '/^Threads/{print $2}' /proc/$TEGAMI_PID/status)," \
   "$("$PEER_SCRIPTS/rss.sh" "$TEGAMI_PID")"
-python3 "$(dirname "$0")/load-1000.py" --pid "$TEGAMI_PID" --mail-root "$WORK/spool/mail" -n "$N" --smtp 5525 --imap 5143
+overflows() { awk '/^TcpExt:/ { if (!h) { for (i = 1; i <= NF; i++) k[i] = $i; h = 1 } else for (i = 1; i <= NF; i++) if (k[i] == "ListenOverflows") print $i }' /proc/net/netstat; }
+before=$(overflows)
+status=0
+python3 "$(dirname "$0")/load-1000.py" --pid "$TEGAMI_PID" --mail-root "$WORK/spool/mail" -n "$N" --smtp 5525 --imap 5143 || status=$?
+echo "kernel accept-queue overflows during the run (whole machine): $(( $(overflows) - before ))"
+exit $status

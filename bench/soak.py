@@ -159,6 +159,12 @@ def sample():
     return rss / 1024, fds, threads, heap, meta
 
 
+def cpu_seconds():
+    """The server's user + system CPU time so far (/proc/PID/stat fields 14 and 15)."""
+    fields = open(f"/proc/{a.pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 threads = [threading.Thread(target=paced, args=(a.smtp_rate / 2, smtp_once), daemon=True) for _ in range(2)]
 threads += [threading.Thread(target=paced, args=(a.imap_rate / 2, lambda u=u: imap_once(u)), daemon=True)
             for u in (IMAP_USERS[:5], IMAP_USERS[5:])]
@@ -168,8 +174,9 @@ for t in threads:
     t.start()
 
 rows = []
-print(f"{'min':>5} {'rss_MB':>7} {'fds':>5} {'thr':>5} {'heap_MB':>8} {'meta_MB':>8} {'accepted':>9} {'imap':>6} {'pop3':>6} {'errors':>6}",
+print(f"{'min':>5} {'rss_MB':>7} {'fds':>5} {'thr':>5} {'heap_MB':>8} {'meta_MB':>8} {'cpu_%':>6} {'accepted':>9} {'imap':>6} {'pop3':>6} {'errors':>6}",
       flush=True)
+cpu_before, t_before = cpu_seconds(), time.monotonic()
 end = start + a.minutes * 60
 while True:
     now = time.monotonic()
@@ -177,11 +184,14 @@ while True:
     if nxt > end + 1:
         break
     time.sleep(max(0.0, nxt - now))
+    cpu_now, t_now = cpu_seconds(), time.monotonic()  # before sample(): its forced GC is ours, not the load's
+    cpu_pct = 100 * (cpu_now - cpu_before) / (t_now - t_before)
     rss, fds, thr, heap, meta = sample()
+    cpu_before, t_before = cpu_seconds(), time.monotonic()
     with lock:
         c = dict(count)
     rows.append((rss, fds, thr, heap, meta))
-    print(f"{(time.monotonic() - start) / 60:5.1f} {rss:7.1f} {fds:5d} {thr:5d} {heap:8.1f} {meta:8.1f} "
+    print(f"{(time.monotonic() - start) / 60:5.1f} {rss:7.1f} {fds:5d} {thr:5d} {heap:8.1f} {meta:8.1f} {cpu_pct:6.1f} "
           f"{c['accepted']:9d} {c['imap_sessions']:6d} {c['pop3_sessions']:6d} {c['errors']:6d}", flush=True)
 stop.set()
 for t in threads:

@@ -8,7 +8,10 @@
 # metaspace after a full GC (jcmd GC.run + jstat). Prints the table and a verdict: the
 # medians of the last third of the samples against the first third may grow at most 20%
 # (+5 for fds and threads, +4 MB for the heap), every accepted message must be delivered
-# once, and no client may see an error. Exit status 0 when flat. Ports 4525/4143/4110.
+# once, and no client may see an error. The first third holds the JIT's warm-up, which grows
+# RSS by 10-20% on its own; the heap after GC is the sharper leak signal. The RSS trend of
+# the second half is printed for the record. Exit status 0 when flat. Ports 4525/4143/4110.
+# cpu_% is the server's CPU over each interval (100 = one core), the forced GC excluded.
 # Needs a build: mvn -q -o -B package -DskipTests
 set -eu
 . "$(dirname "$0")/lib.sh"
