@@ -4,6 +4,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/core/target/tegami.jar
 PEER_SCRIPTS=${PEERS_DIR:-$ROOT/../shared/peers}
+[ -d "$PEER_SCRIPTS" ] || PEER_SCRIPTS=$ROOT/../../shared/peers  # from a worktree under /work/wt
 
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 
@@ -16,7 +17,7 @@ hostname = bench-tegami.localdomain
 domains = bench.test
 spool.dir = spool
 mail.dir = spool/mail
-plugins.dir = $ROOT/plugins
+plugins.dir = ${BENCH_PLUGINS_DIR:-$ROOT/plugins}
 users.file = conf/users
 smtp.listen = 127.0.0.1:${BENCH_SMTP_PORT:-3525}
 submission.listen =
@@ -37,7 +38,7 @@ CONF
 start_tegami() {
   local dir=$1
   rm -f "$dir/tegami.log"
-  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
+  ${BENCH_JAVA:-java} ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-$JAR}" --conf "$dir/conf" run > "$dir/stdout.log" 2>&1 &
   TEGAMI_PID=$!
   for _ in $(seq 1 300); do
     grep -q "started: hostname" "$dir/stdout.log" "$dir/tegami.log" 2>/dev/null && return 0
@@ -49,4 +50,20 @@ start_tegami() {
 stop_tegami() {
   if [ -n "${TEGAMI_PID:-}" ]; then kill "$TEGAMI_PID" 2>/dev/null; wait "$TEGAMI_PID" 2>/dev/null || true; fi
   TEGAMI_PID=
+}
+
+# The JVM options the distribution's bin/tegami starts the server with (serial GC, capped
+# heap, small stacks), so that load and memory figures are the ones an installation sees.
+DIST_JAVA_OPTS=$(sed -n 's/^DEFAULTS="\(.*\)"$/\1/p' "$ROOT/dist/src/bin/tegami")
+
+# listen_on DIR KEY PORT: switches one listener of a make_install installation on
+listen_on() { sed -i "s/^$2 =.*\$/$2 = 127.0.0.1:$3/" "$1/conf/tegami.conf"; }
+
+# snapshot_build DIR: copies the built server and plugin jars to DIR and points make_install
+# and start_tegami at the copies, so that a rebuild during a long run leaves the server alone.
+snapshot_build() {
+  mkdir -p "$1/plugins"
+  cp "$JAR" "$1/tegami.jar"
+  cp "$ROOT"/plugins/*/target/tegami-plugin-*.jar "$1/plugins/"
+  BENCH_JAR=$1/tegami.jar BENCH_PLUGINS_DIR=$1/plugins
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +17,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A throwaway Tegami installation (conf/, spool/) that runs the packaged
  * {@code core/target/tegami.jar} with the repository's plugin jars, as separate processes.
+ * Public for the system tests in sub-packages ({@code load}).
  */
-final class Installation {
+public final class Installation {
 
     static final Path REPO = Path.of("").toAbsolutePath().getParent();
     static final Path JAR = REPO.resolve("core/target/tegami.jar");
@@ -29,7 +32,7 @@ final class Installation {
 
     private final Path root;
 
-    Installation(Path root, String extraConfig) throws IOException {
+    public Installation(Path root, String extraConfig) throws IOException {
         this.root = root;
         Files.createDirectories(root.resolve("conf"));
         Files.createDirectories(root.resolve("spool"));
@@ -50,7 +53,7 @@ final class Installation {
                 "writer = console\nwriter.stream = err\nwriter.level = info\nwriter.format = {date} {level} [{tag}] {message}\n");
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -58,7 +61,7 @@ final class Installation {
         return root.resolve("conf");
     }
 
-    Path spool() {
+    public Path spool() {
         return root.resolve("spool");
     }
 
@@ -68,6 +71,53 @@ final class Installation {
         pb.redirectErrorStream(true);
         pb.redirectOutput(root.resolve(logName).toFile());
         return pb.start();
+    }
+
+    /**
+     * A second configuration folder {@code conf-<name>/} beside {@code conf/}, for another
+     * instance on the same spool and mail root: relative paths resolve against the folder
+     * holding both, so spool, Maildirs and users are shared. Only {@code smtp.listen} differs:
+     * 127.0.0.1 port 0, each instance on a port of its own ({@link #awaitListening}).
+     */
+    public Path instanceConf(String name) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("conf-" + name));
+        try (Stream<Path> files = Files.list(conf())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String conf = Files.readString(dir.resolve("tegami.conf")).replaceFirst("(?m)^smtp\\.listen =.*$",
+                "smtp.listen = 127.0.0.1:0");
+        Files.writeString(dir.resolve("tegami.conf"), conf);
+        return dir;
+    }
+
+    /** Starts {@code tegami run} with the configuration folder {@code confDir}; output to {@code <root>/<logName>}. */
+    public Process start(Path confDir, String logName) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--conf", confDir.toString(), "run");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(root.resolve(logName).toFile());
+        return pb.start();
+    }
+
+    /**
+     * Waits until the log {@code logName} says a listener is bound ("listening for smtp on
+     * 127.0.0.1:40123") and returns its port.
+     */
+    public int awaitListening(String logName, String listener, Duration timeout) throws IOException, InterruptedException {
+        Pattern bound = Pattern.compile("listening for " + Pattern.quote(listener) + " on [^ ]+:(\\d+)");
+        Path log = root.resolve(logName);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                Matcher m = bound.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(listener + " not listening after " + timeout + "; " + logName + ":\n" + problems(logName));
     }
 
     /** Runs a command of the jar on this installation to its end; returns exit code and output. */
@@ -130,7 +180,7 @@ final class Installation {
     }
 
     /** Message files in every user's Maildir ({@code new/} and {@code cur/} of every folder). */
-    List<Path> deliveredFiles() {
+    public List<Path> deliveredFiles() {
         Path mail = spool().resolve("mail");
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(mail)) {
@@ -181,7 +231,7 @@ final class Installation {
     }
 
     /** The WARN and ERROR lines of a server log, to explain a failure. */
-    String problems(String logName) throws IOException {
+    public String problems(String logName) throws IOException {
         Path log = root.resolve(logName);
         if (!Files.exists(log)) {
             return "";
@@ -191,7 +241,7 @@ final class Installation {
                 .filter(l -> !l.contains("file not found")).limit(20).toList());
     }
 
-    static void stop(Process p) throws InterruptedException {
+    public static void stop(Process p) throws InterruptedException {
         if (p != null && p.isAlive()) {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {

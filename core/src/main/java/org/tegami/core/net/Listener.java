@@ -25,6 +25,9 @@ final class Listener {
         void admit(Listener listener, Socket socket);
     }
 
+    /** The backlog Java and many servers use, kept as the floor for small connection limits. */
+    static final int MIN_BACKLOG = 128;
+
     /** Replaced when a reload restarts the handler's plugin; sessions keep the one that accepted them. */
     private volatile ProtocolHandler handler;
     private final ListenerSpec spec;
@@ -32,15 +35,22 @@ final class Listener {
     private final ServerSocket server;
     private final Thread acceptor;
 
-    Listener(ProtocolHandler handler, ListenerSpec spec, InetSocketAddress address, ListenerMetrics metrics,
-            Admission admission) throws IOException {
+    /**
+     * @param backlog the kernel's queue of connections not yet accepted (capped by
+     *     {@code net.core.somaxconn}). When it overflows, Linux drops the client's handshake ACK
+     *     while the client already believes it is connected: a client that waits for the
+     *     greeting then hangs until its own timeout. So it is sized to the connection limit,
+     *     which lets every admissible client of a simultaneous burst wait in it.
+     */
+    Listener(ProtocolHandler handler, ListenerSpec spec, InetSocketAddress address, int backlog,
+            ListenerMetrics metrics, Admission admission) throws IOException {
         this.handler = handler;
         this.spec = spec;
         this.metrics = metrics;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         try {
-            server.bind(address, 128);
+            server.bind(address, Math.max(MIN_BACKLOG, backlog));
         } catch (IOException e) {
             server.close();
             throw new IOException("cannot listen for " + spec.name() + " on " + Session.describe(address)

@@ -83,7 +83,8 @@ public final class ListenerHost implements AutoCloseable {
         if (spec.implicitTls() && tls.get().isEmpty()) {
             LOG.warn("{} uses implicit TLS but no TLS provider is loaded: its connections will be closed", spec.name());
         }
-        Listener listener = new Listener(handler, spec, address, metrics.listener(spec.name()), this::admit);
+        Listener listener = new Listener(handler, spec, address, limits.maxConnections(), metrics.listener(spec.name()),
+                this::admit);
         listeners.add(listener);
         listener.start();
         return listener.boundAddress();

@@ -40,6 +40,16 @@ public class ImapService implements ProtocolHandler {
         this.context = serverContext;
     }
 
+    /**
+     * What a client turned away by a connection limit reads instead of the greeting: a BYE
+     * greeting (RFC 3501 7.1.5) with RFC 5530's UNAVAILABLE tells it the server is closing the
+     * connection for now, where a silent close would look like a network failure.
+     */
+    @Override
+    public String busyReply() {
+        return "* BYE [UNAVAILABLE] Too many connections, try again later";
+    }
+
     @Override
     public void serve(Connection connection) throws IOException {
         ServerContext ctx = context;

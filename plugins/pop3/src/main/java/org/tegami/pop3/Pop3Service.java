@@ -62,6 +62,16 @@ public class Pop3Service implements ProtocolHandler {
         Logger.tag("pop3").info("POP3 ready, maildrop locks under {}", mailDir);
     }
 
+    /**
+     * What a client turned away by a connection limit reads instead of the greeting: a
+     * negative greeting with the temporary-failure code (RFC 2449 8, RFC 3206 4), so that it
+     * retries later rather than reporting a broken server.
+     */
+    @Override
+    public String busyReply() {
+        return "-ERR [SYS/TEMP] Too many connections, try again later";
+    }
+
     @Override
     public void serve(Connection connection) throws IOException {
         if (context == null) {
