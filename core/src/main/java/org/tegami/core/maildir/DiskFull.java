@@ -2,31 +2,16 @@ package org.tegami.core.maildir;
 
 import java.io.IOException;
 import org.tegami.api.MailboxException;
+import org.tegami.core.fs.StorageErrors;
 
-/**
- * Recognises a write that failed because the file system is full ({@code ENOSPC}) or the
- * owner's disk quota is used up ({@code EDQUOT}). The JDK reports both only as an
- * {@link IOException} carrying the C library's text, so the text is what we look at.
- */
+/** A full disk ({@link StorageErrors#isFull}) as a Maildir writer's client should see it. */
 final class DiskFull {
-
-    private static final String[] MESSAGES = {"No space left on device", "Disk quota exceeded"};
 
     private DiskFull() {
     }
 
     static boolean is(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null) {
-                for (String full : MESSAGES) {
-                    if (m.contains(full)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return StorageErrors.isFull(e);
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.tegami.api.Envelope;
+import org.tegami.api.InsufficientStorageException;
 import org.tegami.api.Intake;
+import org.tegami.core.fs.StorageErrors;
 import org.tegami.core.metrics.MessageSource;
 import org.tegami.core.metrics.ServerMetrics;
 import org.tinylog.Logger;
@@ -67,7 +69,14 @@ public final class Spool implements Intake, AutoCloseable {
 
     @Override
     public String accept(Envelope envelope, InputStream message) throws IOException {
-        return store(QueueIds.next(clock.instant()), envelope, message, MessageSource.of(envelope.origin()));
+        try {
+            return store(QueueIds.next(clock.instant()), envelope, message, MessageSource.of(envelope.origin()));
+        } catch (IOException e) {
+            if (StorageErrors.isFull(e) && !(e instanceof InsufficientStorageException)) {
+                throw new InsufficientStorageException("the spool's disk is full", e);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -44,8 +44,8 @@ class DiskFullIT {
                     String subject = "while the spool is full " + size;
                     String reply = smtp.send("sender@example.org", "u1@localhost",
                             SmtpProbe.message("sender@example.org", "u1@localhost", subject, size));
-                    assertTrue(reply.startsWith("451") || reply.startsWith("452"),
-                            "DATA on a full spool must get a temporary failure, got: " + reply);
+                    assertTrue(reply.startsWith("452 4.3.1"),
+                            "DATA on a full spool must get 452 4.3.1 (insufficient storage), got: " + reply);
                     assertEquals(List.of(), entries(server.spool()), "spool files left after the refused message");
                 }
 

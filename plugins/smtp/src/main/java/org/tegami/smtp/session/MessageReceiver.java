@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.time.ZonedDateTime;
 import org.tegami.api.Envelope;
+import org.tegami.api.InsufficientStorageException;
 import org.tegami.smtp.codec.ChunkReader;
 import org.tegami.smtp.codec.CommandLine;
 import org.tegami.smtp.codec.DataReader;
@@ -130,6 +131,11 @@ final class MessageReceiver {
         if (rejection != null) {
             LOG.info("Message from {} refused: {}", context.clientAddress().getHostAddress(), rejection.reply());
             return rejection.reply();
+        }
+        if (cause instanceof InsufficientStorageException) {
+            LOG.warn("The spool could not take a message from {}: {}", context.clientAddress().getHostAddress(),
+                    cause.getMessage());
+            return SmtpReply.of(452, "4.3.1", "Insufficient system storage, try again later");
         }
         LOG.warn(cause, "The spool could not take a message from {}", context.clientAddress().getHostAddress());
         return SmtpReply.of(451, "4.3.0", "Could not store the message, try again later");

@@ -37,6 +37,8 @@ public final class FakeServer implements ServerContext, Intake, RecipientResolve
 
     public final List<Stored> stored = new CopyOnWriteArrayList<>();
     public boolean failIntake;
+    /** The intake's disk is full ({@link org.tegami.api.InsufficientStorageException}). */
+    public boolean intakeDiskFull;
     /** When set, routing and password checks throw, as a broken service would. */
     public boolean broken;
 
@@ -88,7 +90,11 @@ public final class FakeServer implements ServerContext, Intake, RecipientResolve
     @Override
     public String accept(Envelope envelope, InputStream message) throws IOException {
         if (failIntake) {
-            throw new IOException("disk full");
+            throw new IOException("cannot write");
+        }
+        if (intakeDiskFull) {
+            throw new org.tegami.api.InsufficientStorageException("the spool's disk is full",
+                    new IOException("No space left on device"));
         }
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         message.transferTo(copy);

@@ -164,6 +164,13 @@ class SmtpSessionTest {
     }
 
     @Test
+    void aFullSpoolDiskIsInsufficientStorage() throws Exception {
+        h.server.intakeDiskFull = true;
+        assertReplies(h.mx("EHLO c", "MAIL FROM:<a@b.example>", "RCPT TO:<alice@test>", "DATA", "x", ".", "RSET"),
+                "220", "250", "250", "250", "354", "452 4.3.1", "250");
+    }
+
+    @Test
     void aFailingServiceIsATemporaryErrorNotAStackTrace() throws Exception {
         h.server.broken = true;
         FakeConnection c = new FakeConnection("submission", "127.0.0.1", false, false, SessionHarness.crlf(

@@ -1,0 +1,2 @@
+/** File-system facts shared by the spool and the Maildir code. */
+package org.tegami.core.fs;
