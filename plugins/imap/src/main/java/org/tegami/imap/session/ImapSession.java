@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import javax.net.ssl.SSLException;
 import org.tegami.api.Connection;
+import org.tegami.api.DeadlineInputStream;
 import org.tegami.api.MailboxException;
 import org.tegami.api.ServerContext;
 import org.tegami.api.UserAccount;
@@ -49,7 +50,7 @@ public final class ImapSession {
     private boolean utf8;
     private boolean rev2;
     private int badInRow;
-    private final LoginDeadline loginDeadline;
+    private final DeadlineInputStream loginDeadline;
     private int commandsBeforeLogin;
 
     public ImapSession(Connection connection, ServerContext context, ImapConfig config, ProcessorTable processors) {
@@ -58,7 +59,7 @@ public final class ImapSession {
         this.config = config;
         this.processors = processors;
         this.out = new ResponseWriter(connection.output());
-        this.loginDeadline = new LoginDeadline(connection.input(), System.nanoTime() + config.loginTimeout().toNanos());
+        this.loginDeadline = new DeadlineInputStream(connection.input(), config.loginTimeout());
         // Before login no literal needs to be longer than a line (names, passwords): an unknown
         // client must not make the server hold or spool message-sized literals.
         this.reader = new CommandReader(loginDeadline, new CommandReader.Limits(config.maxLineLength(),
@@ -80,7 +81,7 @@ public final class ImapSession {
         } catch (EOFException | SocketException e) {
             LOG.debug("client gone: {}", e.getMessage());
         } catch (SocketTimeoutException e) {
-            boolean login = e instanceof LoginDeadline.ExpiredException;
+            boolean login = e instanceof DeadlineInputStream.ExpiredException;
             LOG.info(login ? "login timeout" : "idle timeout");
             try {
                 out.untagged(login ? "BYE Login time limit reached, closing connection" : "BYE Idle timeout, closing connection");

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 import org.tegami.api.Connection;
+import org.tegami.api.DeadlineInputStream;
 import org.tegami.api.ServerContext;
 import org.tegami.api.UserAccount;
 import org.tegami.api.UserMailbox;
@@ -30,7 +31,7 @@ public final class Pop3Session {
     private final CommandTable commands;
     private final LineReader reader;
     private final ReplyWriter writer;
-    private final LoginDeadline loginDeadline;
+    private final DeadlineInputStream loginDeadline;
     private int commandsBeforeLogin;
 
     private Pop3State state = Pop3State.AUTHORIZATION;
@@ -50,7 +51,7 @@ public final class Pop3Session {
         this.settings = settings;
         this.locks = locks;
         this.commands = commands;
-        this.loginDeadline = new LoginDeadline(connection.input(), System.nanoTime() + settings.loginTimeout().toNanos());
+        this.loginDeadline = new DeadlineInputStream(connection.input(), settings.loginTimeout());
         this.reader = new LineReader(loginDeadline, settings.maxLineLength());
         this.writer = new ReplyWriter(connection.output());
     }
@@ -88,7 +89,7 @@ public final class Pop3Session {
                     return;
                 }
                 continue;
-            } catch (LoginDeadline.ExpiredException e) {
+            } catch (DeadlineInputStream.ExpiredException e) {
                 ending = "login timeout";
                 writer.write(Pop3Reply.err("login time limit reached, closing connection"));
                 return;
