@@ -151,6 +151,16 @@ class DistributionIT {
 
     @Test
     @Order(7)
+    void reloadMakesTheRunningServerReadTheConfigAgain() throws Exception {
+        Path conf = archive.root().resolve("conf/tegami.conf");
+        Files.writeString(conf, Files.readString(conf).replace("\ndomains = localhost\n", "\ndomains = localhost, example.org\n"));
+        UnpackedArchive.Result reloaded = archive.run(Map.of(), null, archive.root().resolve("bin/tegami").toString(), "reload");
+        assertEquals(0, reloaded.exitCode(), reloaded.output());
+        assertTrue(reloaded.output().contains("reloaded") && reloaded.output().contains("example.org"), reloaded.output());
+    }
+
+    @Test
+    @Order(8)
     void sigtermStopsTheServerWithinTwentySeconds() throws Exception {
         server.destroy(); // SIGTERM: the script exec'd java, so the signal reaches the JVM
         assertTrue(server.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM");
