@@ -1,6 +1,6 @@
 package org.tegami.pop3.codec;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -78,8 +78,8 @@ class Pop3CodecFuzzTest {
             }
             assertTrue(request.verb().matches("[A-Z]{3,4}"), "verb " + request.verb());
             request.arguments().forEach(a -> assertTrue(!a.isEmpty() && a.indexOf(' ') < 0, "argument " + a));
-            if (List.of("PASS", "AUTH", "APOP").contains(request.verb()) && !request.argumentText().isEmpty()) {
-                assertFalse(request.toString().contains(request.argumentText()), "secret in the log form");
+            if (List.of("PASS", "AUTH", "APOP").contains(request.verb())) {
+                assertEquals(request.verb() + " <redacted>", request.toString(), "secret in the log form");
             }
         }
     }
