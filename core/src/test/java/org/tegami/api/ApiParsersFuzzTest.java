@@ -2,6 +2,7 @@ package org.tegami.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -56,6 +57,17 @@ class ApiParsersFuzzTest {
         MailAddress address = MailAddress.parse("<\"a\\\"b\\\\c\"@example.org>");
         assertEquals("a\"b\\c", address.localPart());
         assertEquals(address, MailAddress.parse(address.bracketed()));
+    }
+
+    @Test
+    void modifiedUtf7AcceptsOnlyTheOneSpellingEncodeWrites() {
+        // found by modifiedUtf7Decode below: "A&UEz-" (unused low bits set) decoded to the same
+        // name as "A&UEw-", so two Maildir directories could stand for one folder
+        assertEquals("A\u5030", ModifiedUtf7.decode("A&UDA-"));
+        for (String other : List.of("A&UEz-", "A&UDA=-", "&AOQ-&APY-", "&2D3YPQ-")) {
+            assertThrows(IllegalArgumentException.class, () -> ModifiedUtf7.decode(other), other);
+        }
+        assertEquals("\u00e4\u00f6", ModifiedUtf7.decode("&AOQA9g-"));
     }
 
     /** Any text parses to an address with a lower-case domain, or fails with IllegalArgumentException. */
