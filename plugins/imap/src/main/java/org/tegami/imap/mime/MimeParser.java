@@ -78,7 +78,11 @@ public final class MimeParser {
         } else {
             skipToBoundary();
         }
-        long end = Math.max(bodyStart, src.nextStart() - (atBoundary() ? src.previousTerminator : 0));
+        long limit = src.nextStart() - (atBoundary() ? src.previousTerminator : 0);
+        // A header cut off by a boundary (no empty line) leaves no body, and the CRLF before the
+        // boundary belongs to it (RFC 2046 5.1.1): the part must not reach past that CRLF.
+        bodyStart = Math.max(start, Math.min(bodyStart, limit));
+        long end = Math.max(bodyStart, limit);
         long lines = src.lines - startLines;
         if (atBoundary() && lines > 0 && src.previousEmpty) {
             // the empty last line is only the CRLF that belongs to the boundary (RFC 2046 5.1.1)
