@@ -1,6 +1,6 @@
 package org.tegami.imap.decode;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,8 +61,8 @@ class ImapDecodeFuzzTest {
                 checkTag(request.tag());
                 assertTrue(request.verb().matches("[A-Z]+"), "verb " + request.verb());
                 if (request instanceof Request.Login login) {
-                    assertFalse(login.password() != null && !login.password().isEmpty()
-                            && request.toString().contains(login.password()), "password in the log form");
+                    assertEquals("Login[tag=" + login.tag() + ", user=" + login.user() + "]", request.toString(),
+                            "the log form holds no password");
                 }
             } catch (BadCommandException e) {
                 // documented: answered with BAD, the session goes on
