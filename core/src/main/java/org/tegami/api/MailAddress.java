@@ -49,7 +49,7 @@ public record MailAddress(String localPart, String domain) {
         String local = s.substring(0, at);
         String domain = s.substring(at + 1);
         if (local.length() > 2 && local.startsWith("\"") && local.endsWith("\"")) {
-            local = local.substring(1, local.length() - 1);
+            local = unquote(local.substring(1, local.length() - 1));
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -75,7 +75,21 @@ public record MailAddress(String localPart, String domain) {
             return "";
         }
         boolean needsQuotes = localPart.chars().anyMatch(c -> c == ' ' || c == '"' || c == ',' || c == '@');
-        return (needsQuotes ? '"' + localPart.replace("\"", "\\\"") + '"' : localPart) + '@' + domain;
+        return (needsQuotes ? '"' + localPart.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : localPart)
+                + '@' + domain;
+    }
+
+    /** RFC 5321 4.1.2 quoted-pairSMTP: a backslash takes the next character as it is. */
+    private static String unquote(String quoted) {
+        StringBuilder out = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length()) {
+                c = quoted.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** The address in angle brackets as SMTP writes it: {@code <a@b>} or {@code <>}. */

@@ -1,6 +1,7 @@
 package org.tegami.api;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -43,7 +44,8 @@ public final class ModifiedUtf7 {
 
     /**
      * @throws IllegalArgumentException if the text is not valid modified UTF-7 (unterminated
-     *     shift, bad base64, odd UTF-16 length, or a shift that encodes printable ASCII)
+     *     shift, bad or non-canonical base64, odd UTF-16 length, a shift that encodes printable
+     *     ASCII, or two shifts in a row): only what {@link #encode} writes is accepted
      */
     public static String decode(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -66,6 +68,10 @@ public final class ModifiedUtf7 {
                 out.append('&');
             } else {
                 out.append(decodeShift(text.substring(i + 1, end)));
+                // one name, one spelling (as Dovecot): "&AOQ-&APY-" must be written "&AOQA9g-"
+                if (text.startsWith("&", end + 1) && !text.startsWith("&-", end + 1)) {
+                    throw new IllegalArgumentException("adjacent base64 shifts in modified UTF-7");
+                }
             }
             i = end + 1;
         }
@@ -82,7 +88,17 @@ public final class ModifiedUtf7 {
         if (bytes.length == 0 || bytes.length % 2 != 0) {
             throw new IllegalArgumentException("bad UTF-16 in modified UTF-7");
         }
-        String decoded = StandardCharsets.UTF_16BE.decode(ByteBuffer.wrap(bytes)).toString();
+        // The decoder ignores unused low bits and takes '=' padding; either would give the
+        // same name a second spelling, so only the form encode() writes is accepted.
+        if (!ENCODER.encodeToString(bytes).replace('/', ',').equals(base64)) {
+            throw new IllegalArgumentException("non-canonical base64 in modified UTF-7");
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_16BE.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("bad UTF-16 in modified UTF-7");
+        }
         for (int k = 0; k < decoded.length(); k++) {
             char d = decoded.charAt(k);
             if (d >= 0x20 && d <= 0x7e) {

@@ -1,16 +1,27 @@
 package org.tegami.core.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.tegami.api.ConfigException;
 import org.tegami.testing.Mutator;
 
-/** Mutation fuzzing of the passwd-file parser: bad lines become problems, nothing is thrown. */
+/**
+ * Fuzzing of the passwd-file parser: bad lines become problems, nothing is thrown. The
+ * {@code @FuzzTest} replays its seeds in {@code PasswdFileParserFuzzTestInputs/} in a normal
+ * build and is fuzzed with coverage guidance by {@code bench/fuzz.sh}.
+ */
 class PasswdFileParserFuzzTest {
 
     private static final Path FILE = Path.of("conf/users");
@@ -31,5 +42,26 @@ class PasswdFileParserFuzzTest {
                 PasswdFileParser.nameOf(line);
             }
         });
+    }
+
+    /**
+     * Any file gives users and problems; every problem names this file and a real line, every
+     * user sits on a line whose name field is that user, lower-case.
+     */
+    @Timeout(10)
+    @FuzzTest
+    void passwdFile(byte[] data) {
+        List<String> lines = Arrays.asList(new String(data, StandardCharsets.UTF_8).split("\r?\n", -1));
+        PasswdFile parsed = PasswdFileParser.parse(FILE, lines);
+        for (ConfigException problem : parsed.problems()) {
+            assertEquals(FILE, problem.file());
+            assertTrue(problem.line() >= 1 && problem.line() <= lines.size(), "line " + problem.line());
+        }
+        for (PasswdEntry entry : parsed.users().values()) {
+            assertEquals(entry.name().toLowerCase(Locale.ROOT), entry.name());
+            assertEquals(entry.name(), PasswdFileParser.nameOf(lines.get(entry.line() - 1)));
+            assertTrue(entry.quotaBytes() >= 0, "quota " + entry.quotaBytes());
+            assertNotNull(entry.account());
+        }
     }
 }

@@ -78,13 +78,39 @@ public final class MimeParser {
         } else {
             skipToBoundary();
         }
-        long end = Math.max(bodyStart, src.nextStart() - (atBoundary() ? src.previousTerminator : 0));
+        long limit = src.nextStart() - (atBoundary() ? src.previousTerminator : 0);
+        // A header cut off by a boundary (no empty line) leaves no body, and the CRLF before the
+        // boundary belongs to it (RFC 2046 5.1.1): the part must not reach past that CRLF.
+        bodyStart = Math.max(start, Math.min(bodyStart, limit));
+        long end = Math.max(bodyStart, limit);
+        for (int i = 0; i < children.size(); i++) {
+            children.set(i, within(children.get(i), bodyStart, end));
+        }
         long lines = src.lines - startLines;
         if (atBoundary() && lines > 0 && src.previousEmpty) {
             // the empty last line is only the CRLF that belongs to the boundary (RFC 2046 5.1.1)
             lines--;
         }
         return new MimePart(header, ct, start, bodyStart, end, lines, children);
+    }
+
+    /**
+     * The part kept inside its parent's body {@code [from, to]}: only an empty part at a boundary
+     * whose CRLF its parent gave up can lie outside, and it becomes an empty part at the edge.
+     */
+    private static MimePart within(MimePart part, long from, long to) {
+        if (part.start() >= from && part.end() <= to) {
+            return part;
+        }
+        long start = Math.min(Math.max(part.start(), from), to);
+        long bodyStart = Math.min(Math.max(part.bodyStart(), start), to);
+        long end = Math.min(Math.max(part.end(), bodyStart), to);
+        List<MimePart> children = new ArrayList<>();
+        for (MimePart child : part.children()) {
+            children.add(within(child, bodyStart, end));
+        }
+        return new MimePart(part.header(), part.contentType(), start, bodyStart, end,
+                end == bodyStart ? 0 : part.bodyLines(), children);
     }
 
     /** A message/rfc822 part in base64 or quoted-printable cannot be parsed in place. */

@@ -1,16 +1,25 @@
 package org.tegami.imap.decode;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tegami.testing.Mutator;
 
 /**
- * Mutation fuzzing of the IMAP command reader and request parser: mutated client transcripts
- * (with literals) may only end in a BAD ({@link BadCommandException}) or an I/O error at EOF.
+ * Fuzzing of the IMAP command reader and request parser: client transcripts (with literals)
+ * may only end in a BAD ({@link BadCommandException}) or an I/O error at EOF. The seeded
+ * mutation test runs a fixed batch; the {@code @FuzzTest} replays its seeds in
+ * {@code ImapDecodeFuzzTestInputs/transcript/} in a normal build and is fuzzed with coverage
+ * guidance by {@code bench/fuzz.sh}.
  */
 class ImapDecodeFuzzTest {
 
@@ -39,18 +48,46 @@ class ImapDecodeFuzzTest {
             try {
                 line = reader.read(() -> { });
             } catch (BadCommandException e) {
+                checkTag(e.tag());
                 if (e.fatal()) {
                     return;
                 }
                 continue;
             }
+            assertTrue(line.bytes().length <= LIMITS.maxCommand() + LIMITS.maxLine() + 3, "command size limit");
             try {
-                parser.parse(line);
+                Request request = parser.parse(line);
+                assertNotNull(request.tag());
+                checkTag(request.tag());
+                assertTrue(request.verb().matches("[A-Z]+"), "verb " + request.verb());
+                if (request instanceof Request.Login login) {
+                    assertEquals("Login[tag=" + login.tag() + ", user=" + login.user() + "]", request.toString(),
+                            "the log form holds no password");
+                }
             } catch (BadCommandException e) {
                 // documented: answered with BAD, the session goes on
+                checkTag(e.tag());
             } finally {
                 line.discard();
             }
+        }
+    }
+
+    /** A tag is echoed in the reply: it must never carry a space, CR, LF or other non-tag byte. */
+    private static void checkTag(String tag) {
+        if (tag != null) {
+            assertTrue(!tag.isEmpty() && tag.chars().allMatch(CharClass::isTagChar), "tag " + tag);
+        }
+    }
+
+    /** A client transcript with synchronising and non-synchronising literals. */
+    @Timeout(10)
+    @FuzzTest
+    void transcript(byte[] data) throws IOException {
+        try {
+            replay(data);
+        } catch (IOException e) {
+            // documented: the end of input, within a command or between two
         }
     }
 }

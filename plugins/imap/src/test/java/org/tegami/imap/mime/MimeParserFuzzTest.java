@@ -1,18 +1,28 @@
 package org.tegami.imap.mime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.tegami.imap.encode.BodyStructureEncoder;
+import org.tegami.imap.encode.EnvelopeEncoder;
 import org.tegami.testing.Mutator;
 
 /**
- * Mutation fuzzing of the MIME structure and header parsers (and the address and encoded-word
- * decoders fed from the parsed headers): any bytes give a structure, never an exception.
+ * Fuzzing of the MIME structure and header parsers (and the address and encoded-word decoders
+ * fed from the parsed headers): any bytes give a structure, never an exception. The
+ * {@code @FuzzTest} also encodes BODYSTRUCTURE and ENVELOPE from what was parsed; it replays
+ * its seeds in {@code MimeParserFuzzTestInputs/bodyStructureAndEnvelope/} in a normal build
+ * and is fuzzed with coverage guidance by {@code bench/fuzz.sh}.
  */
 class MimeParserFuzzTest {
 
@@ -46,5 +56,70 @@ class MimeParserFuzzTest {
         for (MimePart child : part.children()) {
             walk(child);
         }
+    }
+
+    /**
+     * Any message parses to parts whose offsets nest inside the message and their parent, and
+     * its BODYSTRUCTURE, BODY and ENVELOPE are well-formed IMAP: balanced parentheses, closed
+     * quoted strings, exact literal lengths and no CR or LF outside a literal (header text must
+     * never break out into the response stream).
+     */
+    @Timeout(10)
+    @FuzzTest
+    void bodyStructureAndEnvelope(byte[] message) throws IOException {
+        MimePart root = MimeParser.parse(new ByteArrayInputStream(message));
+        checkOffsets(root, 0, message.length);
+        for (boolean utf8 : new boolean[] {false, true}) {
+            checkImapSyntax(BodyStructureEncoder.encode(root, true, utf8));
+            checkImapSyntax(BodyStructureEncoder.encode(root, false, utf8));
+            checkImapSyntax(EnvelopeEncoder.encode(MimeParser.parseHeader(new ByteArrayInputStream(message)), utf8));
+        }
+    }
+
+    private static void checkOffsets(MimePart part, long from, long to) {
+        assertTrue(from <= part.start() && part.start() <= part.bodyStart() && part.bodyStart() <= part.end()
+                && part.end() <= to, "offsets " + part.start() + "/" + part.bodyStart() + "/" + part.end()
+                + " outside " + from + ".." + to);
+        assertTrue(part.bodySize() >= 0 && part.bodyLines() >= 0, "sizes");
+        for (MimePart child : part.children()) {
+            checkOffsets(child, part.bodyStart(), part.end());
+        }
+    }
+
+    /** Walks IMAP response syntax (RFC 3501 4, 9): atoms, quoted strings, literals, lists. */
+    private static void checkImapSyntax(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int depth = 0;
+        int i = 0;
+        while (i < b.length) {
+            byte c = b[i];
+            if (c == '\r' || c == '\n') {
+                throw new AssertionError("CR or LF outside a literal at " + i + " in " + text);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                assertTrue(--depth >= 0, "unbalanced ) at " + i + " in " + text);
+            } else if (c == '"') {
+                i++;
+                while (i < b.length && b[i] != '"') {
+                    assertTrue(b[i] != '\r' && b[i] != '\n', "CR or LF in a quoted string: " + text);
+                    i += b[i] == '\\' ? 2 : 1;
+                }
+                assertTrue(i < b.length, "unterminated quoted string: " + text);
+            } else if (c == '{') {
+                int close = i + 1;
+                while (close < b.length && b[close] >= '0' && b[close] <= '9') {
+                    close++;
+                }
+                assertTrue(close > i + 1 && close + 2 < b.length && b[close] == '}' && b[close + 1] == '\r'
+                        && b[close + 2] == '\n', "bad literal at " + i + " in " + text);
+                long length = Long.parseLong(new String(b, i + 1, close - i - 1, StandardCharsets.US_ASCII));
+                i = close + 3 + (int) length;
+                assertTrue(i <= b.length, "literal runs past the end: " + text);
+                continue;
+            }
+            i++;
+        }
+        assertEquals(0, depth, "unbalanced ( in " + text);
     }
 }

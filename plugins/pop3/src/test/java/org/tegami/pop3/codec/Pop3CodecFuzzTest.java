@@ -1,16 +1,25 @@
 package org.tegami.pop3.codec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tegami.testing.Mutator;
 
 /**
- * Mutation fuzzing of the POP3 codec: mutated client transcripts go through the line reader and
- * request parser; only a malformed request, a too-long line or an I/O error may escape.
+ * Fuzzing of the POP3 codec: client transcripts go through the line reader and request parser;
+ * only a malformed request, a too-long line or an I/O error may escape. The seeded mutation
+ * test runs a fixed batch; the {@code @FuzzTest} replays its seeds in
+ * {@code Pop3CodecFuzzTestInputs/transcript/} in a normal build and is fuzzed with coverage
+ * guidance by {@code bench/fuzz.sh}.
  */
 class Pop3CodecFuzzTest {
 
@@ -39,5 +48,39 @@ class Pop3CodecFuzzTest {
                 }
             }
         }, IOException.class);
+    }
+
+    /**
+     * A client transcript: each line within the limit parses to a 3-4 letter upper-case verb
+     * and space-free arguments, and the logged form of PASS, AUTH and APOP hides the secret.
+     */
+    @Timeout(10)
+    @FuzzTest
+    void transcript(byte[] data) throws IOException {
+        LineReader reader = new LineReader(new ByteArrayInputStream(data), 255);
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (LineReader.LineTooLongException e) {
+                continue;
+            }
+            if (line == null) {
+                return;
+            }
+            assertTrue(line.indexOf('\n') < 0, "no LF in a line");
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 255 || line.contains("\uFFFD"), "line limit");
+            Pop3Request request;
+            try {
+                request = RequestParser.parse(line);
+            } catch (RequestParser.MalformedRequestException e) {
+                continue;
+            }
+            assertTrue(request.verb().matches("[A-Z]{3,4}"), "verb " + request.verb());
+            request.arguments().forEach(a -> assertTrue(!a.isEmpty() && a.indexOf(' ') < 0, "argument " + a));
+            if (List.of("PASS", "AUTH", "APOP").contains(request.verb())) {
+                assertEquals(request.verb() + " <redacted>", request.toString(), "secret in the log form");
+            }
+        }
     }
 }
