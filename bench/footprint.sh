@@ -11,6 +11,8 @@
 # /etc/postfix as ../shared/peers/setup-postfix.sh left it (SMTP 127.0.0.1:10025); Dovecot is
 # `dovecot -c $PEERS/dovecot/dovecot.conf` (IMAP 10143, POP3 10110). A peer already running
 # (someone else's) is left alone and not measured. The peers are stopped at the end.
+# FOOTPRINT_PEERS=0 measures Tegami alone (e.g. before and after a change of its own);
+# FOOTPRINT_ARCHIVE=path.tar.gz measures another build than dist/target/tegami-*.tar.gz.
 # Needs: mvn -q -o -B package -DskipTests (dist/target/tegami-*.tar.gz), the peers set up
 # (PEERS=/var/tmp/peers setup-postfix.sh and setup-dovecot.sh), root.
 set -eu
@@ -18,7 +20,7 @@ set -eu
 RUNS=${1:-5} IDLE=${2:-20}
 PEERS=${PEERS:-/var/tmp/peers}
 DOVECOT_CONF=$PEERS/dovecot/dovecot.conf
-ARCHIVE=$(ls "$ROOT"/dist/target/tegami-*.tar.gz | head -1)
+ARCHIVE=${FOOTPRINT_ARCHIVE:-$(ls "$ROOT"/dist/target/tegami-*.tar.gz | head -1)}
 WORK=$(mktemp -d /tmp/tegami-footprint.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 tar xzf "$ARCHIVE" -C "$WORK"
@@ -35,12 +37,14 @@ listening() { ss -ltn "sport = :$1" | grep -q LISTEN; }
 tegami=$(printf '{"name": "tegami", "start": ["%s/bin/tegami", "run"], "port": 6525, "banner": "220 ",
   "pids": "echo {pid}", "stop": "kill {pid}"}' "$T")
 specs="$tegami"
-if listening 10025; then echo "postfix is running already (someone else's): not measured"
+if [ "${FOOTPRINT_PEERS:-1}" = 0 ]; then echo "FOOTPRINT_PEERS=0: Postfix and Dovecot not measured"
+elif listening 10025; then echo "postfix is running already (someone else's): not measured"
 elif command -v postfix >/dev/null; then
   specs="$specs, "'{"name": "postfix", "start": ["postfix", "start"], "port": 10025, "banner": "220 ",
     "pids": "awk \"{print \\$1}\" /var/spool/postfix/pid/master.pid", "stop": "postfix stop"}'
 fi
-if listening 10143; then echo "dovecot is running already (someone else's): not measured"
+if [ "${FOOTPRINT_PEERS:-1}" = 0 ]; then :
+elif listening 10143; then echo "dovecot is running already (someone else's): not measured"
 elif [ -f "$DOVECOT_CONF" ]; then
   specs="$specs, "'{"name": "dovecot", "start": ["dovecot", "-c", "'"$DOVECOT_CONF"'"], "port": 10143,
     "banner": "* OK", "pids": "cat '"$PEERS"'/dovecot/run/master.pid", "stop": "dovecot -c '"$DOVECOT_CONF"' stop"}'
