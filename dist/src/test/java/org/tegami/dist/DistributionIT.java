@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The archive as an operator meets it: unpacked, a user added, the server started with
  * {@code bin/tegami run}, mail sent through {@code bin/sendmail} (also through a symlink, as
- * {@code /usr/sbin/sendmail}) and over SMTP, and the server stopped with SIGTERM.
+ * {@code /usr/sbin/sendmail}) and over SMTP, and the server stopped with SIGTERM; the
+ * class-data sharing archive its first run records is used by the next start, and one cut short
+ * by a crash is thrown away.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionIT {
@@ -166,6 +169,51 @@ class DistributionIT {
         assertTrue(server.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM");
         int code = server.exitValue();
         assertTrue(code == 143 || code == 0, "exit code " + code + "\n" + Files.readString(dir.resolve("run.log")));
+    }
+
+    @Test
+    @Order(8)
+    void theNextStartMapsTheClassesTheFirstRunRecordedAtItsStop() throws Exception {
+        Path recorded = onlyArchive(".jsa.new");
+        server = archive.startServer(dir.resolve("run2.log"), Duration.ofSeconds(60));
+        Path archived = recorded.resolveSibling(recorded.getFileName().toString().replace(".jsa.new", ".jsa"));
+        assertTrue(Files.exists(archived) && !Files.exists(recorded), "the checked recording is put in place");
+        Path maps = Path.of("/proc", Long.toString(server.pid()), "maps");
+        if (Files.exists(maps)) {
+            assertTrue(Files.readString(maps).contains(archived.toString()), "the server maps " + archived);
+        }
+        stop(server, dir.resolve("run2.log"));
+    }
+
+    @Test
+    @Order(9)
+    void aCutShortRecordingIsThrownAwayAndTheServerStartsWithoutIt() throws Exception {
+        Path archived = onlyArchive(".jsa");
+        byte[] whole = Files.readAllBytes(archived);
+        Path cut = archived.resolveSibling(archived.getFileName() + ".new");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        Files.delete(archived);
+        server = archive.startServer(dir.resolve("run3.log"), Duration.ofSeconds(60));
+        assertTrue(!Files.exists(archived), "a recording that does not map is not used");
+        stop(server, dir.resolve("run3.log"));
+        assertTrue(Files.size(cut) > whole.length / 2, "this run recorded the classes again");
+    }
+
+    /** The one class-data sharing archive in spool/ whose name ends so. */
+    private static Path onlyArchive(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(archive.root().resolve("spool"))) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith("tegami-")
+                    && f.getFileName().toString().endsWith(suffix)).toList();
+            assertEquals(1, found.size(), "spool/ holds " + found);
+            return found.get(0);
+        }
+    }
+
+    private static void stop(Process running, Path log) throws Exception {
+        running.destroy();
+        assertTrue(running.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM");
+        int code = running.exitValue();
+        assertTrue(code == 143 || code == 0, "exit code " + code + "\n" + Files.readString(log));
     }
 
     /** Waits for a message with this Subject in alice's new/; returns its text. */

@@ -29,6 +29,7 @@ public final class ThrottlingAuthenticator implements Authenticator {
     private static final int MAX_DELAY_FACTOR = 8;
     /** A valid cost-12 bcrypt string matching no password, checked for unknown users. */
     static final String DUMMY_HASH = "{BLF-CRYPT}$2y$12$C6UzMDM.H6dfI/f/IKxGhuSE8dPkJo/dQoNL6fJk6Yc/6d3ZlDGAW";
+    private static final String BCRYPT_ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final CredentialSource users;
     private final FailureTracker failures;
@@ -56,10 +57,25 @@ public final class ThrottlingAuthenticator implements Authenticator {
      */
     public static ThrottlingAuthenticator atCost(CredentialSource users, int maxFailures, Duration lockout,
             Duration failureDelay, int passwordCost, ServerMetrics metrics) {
-        // a password nobody knows: the hash must only cost what a real check costs
-        String dummy = new PasswordHasher(passwordCost).hash(Long.toHexString(new SecureRandom().nextLong()));
         return new ThrottlingAuthenticator(users, maxFailures, lockout, failureDelay, Clock.systemUTC(), Sleeper.THREAD,
-                DEFAULT_CAPACITY, dummy, metrics);
+                DEFAULT_CAPACITY, dummyHash(passwordCost, new SecureRandom()), metrics);
+    }
+
+    /**
+     * A well-formed bcrypt string of {@code cost} with a random salt and digest, which no
+     * password matches: checking a password against it costs what checking a real one of that
+     * cost does. Written out rather than hashed, which would cost as much once more at every
+     * start (a quarter second at cost 12) for no gain.
+     */
+    static String dummyHash(int cost, SecureRandom random) {
+        if (cost < 4 || cost > 31) {
+            throw new IllegalArgumentException("bcrypt cost must be 4 to 31");
+        }
+        StringBuilder s = new StringBuilder("{BLF-CRYPT}$2y$").append(cost < 10 ? "0" : "").append(cost).append('$');
+        for (int i = 0; i < 53; i++) {
+            s.append(BCRYPT_ALPHABET.charAt(random.nextInt(BCRYPT_ALPHABET.length())));
+        }
+        return s.toString();
     }
 
     /**

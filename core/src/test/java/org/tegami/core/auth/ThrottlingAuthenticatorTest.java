@@ -1,7 +1,9 @@
 package org.tegami.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -170,5 +172,16 @@ class ThrottlingAuthenticatorTest {
     @Test
     void theBuiltInDummyHashIsWellFormed() {
         assertTrue(PasswordSchemes.parse(ThrottlingAuthenticator.DUMMY_HASH).isPresent());
+    }
+
+    @Test
+    void theDummyHashForUnknownUsersHasTheConfiguredCostAndMatchesNoPassword() {
+        String dummy = ThrottlingAuthenticator.dummyHash(5, new java.security.SecureRandom());
+        assertTrue(dummy.startsWith("{BLF-CRYPT}$2y$05$"), dummy);
+        assertTrue(PasswordSchemes.parse(dummy).isPresent(), dummy);
+        assertFalse(PasswordSchemes.verify("", dummy));
+        assertFalse(PasswordSchemes.verify("secret", dummy));
+        assertTrue(ThrottlingAuthenticator.dummyHash(12, new java.security.SecureRandom()).startsWith("{BLF-CRYPT}$2y$12$"));
+        assertNotEquals(dummy, ThrottlingAuthenticator.dummyHash(5, new java.security.SecureRandom()));
     }
 }
