@@ -181,7 +181,11 @@ public final class Installation {
 
     /** Message files in every user's Maildir ({@code new/} and {@code cur/} of every folder). */
     public List<Path> deliveredFiles() {
-        Path mail = spool().resolve("mail");
+        return deliveredFiles(spool().resolve("mail"));
+    }
+
+    /** Message files in {@code new/} and {@code cur/} of every folder below the mail root {@code mail}. */
+    public static List<Path> deliveredFiles(Path mail) {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(mail)) {
             return found;

@@ -1,16 +1,12 @@
 package org.tegami.system.fault;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tegami.system.Installation;
 
 /**
  * A throwaway Tegami installation under a test's folder, run as {@code java -jar
@@ -234,30 +231,7 @@ final class FaultServer implements AutoCloseable {
 
     /** Message files in every Maildir ({@code new/} and {@code cur/} of every folder). */
     List<Path> deliveredFiles() {
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(mail)) {
-            return found;
-        }
-        try {
-            Files.walkFileTree(mail, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String dir = file.getParent().getFileName().toString();
-                    if (attrs.isRegularFile() && (dir.equals("new") || dir.equals("cur"))) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // moved from new/ to cur/ meanwhile
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
+        return Installation.deliveredFiles(mail);
     }
 
     /** How often each Subject appears across all delivered files. */
