@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.tegami.api.Transport;
+import org.tegami.core.fs.StorageErrors;
 import org.tegami.core.metrics.ServerMetrics;
 import org.tegami.core.spool.QueueEntry;
 import org.tegami.core.spool.Spool;
@@ -187,20 +188,39 @@ public final class QueueRunner implements AutoCloseable {
     }
 
     private void work(String id) {
+        SpoolClaim claim = null;
         try {
-            Optional<SpoolClaim> claim = spool.claim(id);
-            if (claim.isEmpty()) {
+            claim = spool.claim(id).orElse(null);
+            if (claim == null) {
                 return;
             }
-            claims.put(id, claim.get());
+            claims.put(id, claim);
             waiting.remove(id);
-            processor.process(claim.get());
+            processor.process(claim);
         } catch (IOException | RuntimeException e) {
             // The claim stays in active/ and comes back after the lease: nothing is lost.
             LOG.error("{}: delivery attempt failed: {}", id, e.toString());
+            if (claim != null && e instanceof IOException io && StorageErrors.isFull(io)) {
+                retryAfterFullDisk(claim);
+            }
         } finally {
             claims.remove(id);
             inFlight.remove(id);
+        }
+    }
+
+    /**
+     * A full disk passes without a restart, so an entry whose attempt it ended is given back at
+     * once, to be tried again after {@code queue.retry-min} rather than after the lease.
+     */
+    private void retryAfterFullDisk(SpoolClaim claim) {
+        try {
+            claim.giveBack();
+            waiting.put(claim.id(), new Waiting(spool.modified(claim.id()),
+                    spool.clock().instant().plus(settings.retryMin())));
+            LOG.info("{}: disk full, trying again in {} s", claim.id(), settings.retryMin().toSeconds());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: stays claimed until the lease ends: {}", claim.id(), e.toString());
         }
     }
 

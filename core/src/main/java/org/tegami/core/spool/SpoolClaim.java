@@ -63,6 +63,17 @@ public final class SpoolClaim {
         SpoolFiles.forceDirectory(spool.files().queue());
     }
 
+    /**
+     * Puts the entry back into {@code queue/} as last saved, without writing anything: for an
+     * attempt that ended because the disk is full, where a save would fail too. The last saved
+     * state is one the worker acted on only after saving it, so the next attempt repeats at
+     * most what a lease takeover would repeat.
+     */
+    public void giveBack() throws IOException {
+        SpoolFiles.move(envelopeFile(), spool.files().queue().resolve(id));
+        SpoolFiles.forceDirectory(spool.files().queue());
+    }
+
     /** Moves this entry and whatever is left of its message to {@code corrupt/}, with an ERROR log. */
     public void moveToCorrupt(String reason) throws IOException {
         spool.quarantine(envelopeFile(), envelopeFile() + ": " + reason);

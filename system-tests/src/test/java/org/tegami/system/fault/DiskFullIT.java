@@ -134,8 +134,11 @@ class DiskFullIT {
     void spoolAndMaildirsOnOneFullDiskLoseNothingAndDeliverOnceSpaceReturns(
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         // Both on one small disk: a delivery attempt cannot even save its outcome in the spool.
+        // The lease is long, as in production: an attempt the full disk ends must come back
+        // after queue.retry-min (2 s here), not only once its claim's lease is over.
         try (Tmpfs fs = Tmpfs.mount(dir.resolve("data-fs"), "4m");
-                FaultServer server = new FaultServer(dir, Map.of("spool.dir", fs.dir().resolve("spool").toString()))) {
+                FaultServer server = new FaultServer(dir, Map.of("spool.dir", fs.dir().resolve("spool").toString(),
+                        "queue.lease", "10m"))) {
             server.users("held@localhost:{PLAIN}secret::::::quota=1\n");
             server.start();
             long pid = server.process().pid();
