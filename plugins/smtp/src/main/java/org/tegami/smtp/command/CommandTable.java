@@ -25,7 +25,7 @@ public final class CommandTable {
         SmtpCommand mail = new MailCommand();
         t.add(new EhloCommand());
         t.add(new HeloCommand());
-        t.add(role.requiresAuth() ? new RequireAuth(mail) : mail);
+        t.add(role.requiresAuth() ? GuardedCommand.requireAuth(mail) : mail);
         t.add(new RcptCommand());
         t.add(new DataCommand());
         t.add(new BdatCommand());
@@ -35,7 +35,7 @@ public final class CommandTable {
         t.add(new VrfyCommand());
         t.add(new HelpCommand());
         t.add(new StarttlsCommand());
-        t.add(new RequireSecureAuth(new AuthCommand()));
+        t.add(GuardedCommand.requireSecureAuth(new AuthCommand()));
         return t;
     }
 
