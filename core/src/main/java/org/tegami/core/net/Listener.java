@@ -27,6 +27,8 @@ final class Listener {
 
     /** The backlog Java and many servers use, kept as the floor for small connection limits. */
     static final int MIN_BACKLOG = 128;
+    /** How long {@link #close()} waits for the accepting thread to leave {@code accept()}. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     /** Replaced when a reload restarts the handler's plugin; sessions keep the one that accepted them. */
     private volatile ProtocolHandler handler;
@@ -88,12 +90,23 @@ final class Listener {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
-    /** Stops accepting; connections already accepted go on. */
+    /**
+     * Stops accepting; connections already accepted go on. Returns once the accepting thread
+     * has left {@code accept()}: the JDK releases the port only then, and a reload that moves
+     * a listener back to its old address binds it right after this.
+     */
     void close() {
         try {
             server.close();
         } catch (IOException e) {
             LOG.warn("closing the {} listener: {}", spec.name(), e.getMessage());
+        }
+        if (Thread.currentThread() != acceptor && acceptor.isAlive()) {
+            try {
+                acceptor.join(CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
