@@ -199,6 +199,17 @@ class DistributionIT {
         assertTrue(Files.size(cut) > whole.length / 2, "this run recorded the classes again");
     }
 
+    @Test
+    @Order(10)
+    void aServerStartedUnderNohupCanStillBeReloaded() throws Exception {
+        // nohup starts it with SIGHUP ignored, which a JVM would keep ignored.
+        server = archive.startServer(dir.resolve("run4.log"), Duration.ofSeconds(60), "nohup");
+        UnpackedArchive.Result reloaded = archive.tegami(null, "reload");
+        assertEquals(0, reloaded.exitCode(), reloaded.output());
+        assertTrue(reloaded.output().contains("reloaded"), reloaded.output());
+        stop(server, dir.resolve("run4.log"));
+    }
+
     /** The one class-data sharing archive in spool/ whose name ends so. */
     private static Path onlyArchive(String suffix) throws IOException {
         try (Stream<Path> files = Files.list(archive.root().resolve("spool"))) {

@@ -93,10 +93,15 @@ final class UnpackedArchive {
         return run(Map.of(), stdin, root.resolve("bin/tegami").toString(), args);
     }
 
-    /** Starts {@code bin/tegami run} with its output in {@code log}; waits for the start line. */
-    Process startServer(Path log, Duration timeout) throws IOException, InterruptedException {
-        Process server = builder(List.of(root.resolve("bin/tegami").toString(), "run"), Map.of())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    /**
+     * Starts {@code bin/tegami run} with its output in {@code log}; waits for the start line.
+     *
+     * @param wrapper a command that runs it, e.g. {@code nohup}, or none
+     */
+    Process startServer(Path log, Duration timeout, String... wrapper) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(wrapper));
+        command.addAll(List.of(root.resolve("bin/tegami").toString(), "run"));
+        Process server = builder(command, Map.of()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String text = Files.readString(log);

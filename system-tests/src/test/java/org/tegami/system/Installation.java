@@ -28,6 +28,12 @@ public final class Installation {
 
     static final Path REPO = Path.of("").toAbsolutePath().getParent();
     static final Path JAR = REPO.resolve("core/target/tegami.jar");
+    /**
+     * Servers start with SIGHUP at its default, as under systemd or bin/tegami, also when the
+     * build itself runs with it ignored (under nohup): a JVM keeps an ignored SIGHUP ignored,
+     * and 'tegami reload' would not reach it.
+     */
+    static final List<String> DEFAULT_SIGNALS = List.of("env", "--default-signal=HUP");
     private static final Pattern SUBJECT = Pattern.compile("(?m)^Subject: (.*)$");
 
     private final Path root;
@@ -67,7 +73,17 @@ public final class Installation {
 
     /** Starts {@code tegami run}; its output goes to {@code <root>/<logName>}. */
     Process start(String logName) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--conf", conf().toString(), "run");
+        return start(logName, DEFAULT_SIGNALS);
+    }
+
+    /**
+     * Starts {@code tegami run} run by {@code wrapper}, e.g. {@code nohup}; its output goes to
+     * {@code <root>/<logName>}.
+     */
+    Process start(String logName, List<String> wrapper) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(javaBin(), "-jar", JAR.toString(), "--conf", conf().toString(), "run"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.redirectOutput(root.resolve(logName).toFile());
         return pb.start();
@@ -94,7 +110,9 @@ public final class Installation {
 
     /** Starts {@code tegami run} with the configuration folder {@code confDir}; output to {@code <root>/<logName>}. */
     public Process start(Path confDir, String logName) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--conf", confDir.toString(), "run");
+        List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
+        command.addAll(List.of(javaBin(), "-jar", JAR.toString(), "--conf", confDir.toString(), "run"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.redirectOutput(root.resolve(logName).toFile());
         return pb.start();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,5 +109,27 @@ class ReloadIT {
         Installation.Result reload = install.command(null, "reload");
         assertEquals(69, reload.exitCode(), reload.output());
         assertTrue(reload.output().contains("no tegami is running"), reload.output());
+    }
+
+    @Test
+    void aServerThatCannotReceiveSighupIsReportedAtOnce(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
+        Installation install = new Installation(dir, "");
+        install.set("smtp.listen", "127.0.0.1:" + Installation.freePort());
+        // Java itself under nohup (bin/tegami gives SIGHUP its default back; this start does not).
+        Process server = install.start("run.log", List.of("nohup"));
+        try {
+            install.awaitLog("run.log", "started: hostname", Duration.ofSeconds(60));
+            assertTrue(Files.readString(install.root().resolve("run.log")).contains("will not reach this server"),
+                    "the start says so in the log");
+            long start = System.nanoTime();
+            Installation.Result reload = install.command(null, "reload");
+            assertEquals(69, reload.exitCode(), reload.output());
+            assertTrue(reload.output().contains("nohup"), reload.output());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "no wait for a report");
+            assertTrue(server.isAlive(), "the ignored signal did not end it");
+        } finally {
+            Installation.stop(server);
+        }
     }
 }

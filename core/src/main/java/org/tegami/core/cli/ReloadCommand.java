@@ -25,7 +25,8 @@ import org.tegami.core.server.ReloadOutcome;
  *
  * <p>Exit status: 0 applied; 78 refused (the configuration has a problem, printed as
  * {@code file:line: reason}; the daemon keeps running on the previous one); 75 applied with
- * failures (e.g. a port that cannot be bound) or no report in time; 69 no daemon runs.
+ * failures (e.g. a port that cannot be bound) or no report in time; 69 no daemon runs, or it
+ * cannot receive SIGHUP (started under nohup).
  */
 final class ReloadCommand implements CliCommand {
 
@@ -54,7 +55,8 @@ final class ReloadCommand implements CliCommand {
                 plugin whose settings changed is restarted), and the users, aliases, routes and
                 certificate files. Other core keys take effect at the next restart (the log names
                 them).
-                Exit status: 0 applied, 78 refused, 75 partly failed or no answer, 69 not running.""";
+                Exit status: 0 applied, 78 refused, 75 partly failed or no answer, 69 not running or
+                cannot receive SIGHUP.""";
     }
 
     @Override
@@ -77,6 +79,12 @@ final class ReloadCommand implements CliCommand {
             return NO_DAEMON;
         }
         ReloadStatus status = ReloadStatus.besidePidFile(pidPath);
+        Optional<String> unreachable = status.unreachable();
+        if (unreachable.isPresent()) {
+            context.err().println("tegami reload: pid " + pid + " cannot be reloaded: " + unreachable.get()
+                    + "; restart it to apply the configuration");
+            return NO_DAEMON;
+        }
         long before = status.read().map(ReloadStatus.Report::number).orElse(0L);
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid)).redirectErrorStream(true).start();
         String killOutput = new String(kill.getInputStream().readAllBytes()).trim();

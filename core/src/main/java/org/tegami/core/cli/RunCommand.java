@@ -57,9 +57,8 @@ final class RunCommand implements CliCommand {
         LoggingSetup.useConfigDirectory(context.configDirectory());
         // The handler goes in first: SIGHUP's default action would end the JVM while it starts.
         AtomicReference<Reloading> reloading = new AtomicReference<>();
-        if (!HangupSignal.install(() -> submit(reloading.get()))) {
-            LOG.warn("SIGHUP cannot be caught on this platform: 'tegami reload' will not work");
-        }
+        Optional<String> noHangup = HangupSignal.install(() -> submit(reloading.get()));
+        noHangup.ifPresent(why -> LOG.warn("'tegami reload' will not reach this server: {}", why));
         Path pidPath;
         Optional<PidFile> pidFile;
         Tegami server;
@@ -95,6 +94,13 @@ final class RunCommand implements CliCommand {
             return t;
         });
         Optional<ReloadStatus> status = pidFile.map(p -> ReloadStatus.besidePidFile(p.file()));
+        if (status.isPresent()) {
+            try {
+                status.get().unreachable(noHangup);
+            } catch (IOException e) {
+                LOG.warn("cannot write beside {}: {}", status.get().file(), e.getMessage());
+            }
+        }
         reloading.set(new Reloading(server, status, reloads));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,8 @@
 package org.tegami.core.daemon;
 
+import java.util.Optional;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs an action on SIGHUP, the Unix convention for "read your configuration again"
@@ -17,15 +19,21 @@ public final class HangupSignal {
     /**
      * Installs the handler.
      *
-     * @return false where the platform has no SIGHUP (Windows) or the JVM keeps it for itself
-     *     ({@code -Xrs})
+     * @return empty when installed, else why SIGHUP will not reach the action: the platform has
+     *     no SIGHUP (Windows), the JVM keeps it for itself ({@code -Xrs}), or the process was
+     *     started with SIGHUP ignored ({@code nohup}), which the JVM then leaves ignored
      */
-    public static boolean install(Runnable action) {
+    public static Optional<String> install(Runnable action) {
+        SignalHandler previous;
         try {
-            Signal.handle(new Signal("HUP"), signal -> action.run());
-            return true;
+            previous = Signal.handle(new Signal("HUP"), signal -> action.run());
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.of("SIGHUP cannot be caught on this platform or with -Xrs");
         }
+        if (previous == SignalHandler.SIG_IGN) {
+            return Optional.of("SIGHUP was ignored when this process started (nohup?), and the JVM keeps it"
+                    + " ignored; start the server without nohup (bin/tegami and systemd do)");
+        }
+        return Optional.empty();
     }
 }

@@ -17,7 +17,9 @@ import org.tegami.core.server.ReloadOutcome;
  * {@code tegami.pid.reload}): {@code <number> <APPLIED|REFUSED|FAILED> <message>}. The daemon
  * numbers its reloads upwards and rewrites the file atomically after each; {@code tegami reload}
  * notes the number, sends SIGHUP and waits for a higher one. A signal carries no answer, and the
- * file is how the command still learns whether the new configuration was taken.
+ * file is how the command still learns whether the new configuration was taken. A daemon that
+ * cannot receive SIGHUP says so in a second file, {@code tegami.pid.reload.unreachable}, so that
+ * the command fails at once instead of waiting for a report that cannot come.
  */
 public final class ReloadStatus {
 
@@ -79,10 +81,36 @@ public final class ReloadStatus {
         }
     }
 
-    /** Removes the file (a clean stop of the daemon). */
+    /**
+     * Leaves word for {@code tegami reload} that this daemon cannot receive SIGHUP (daemon side,
+     * at start), or takes back such word left by an earlier daemon ({@code why} empty).
+     */
+    public void unreachable(Optional<String> why) throws IOException {
+        if (why.isPresent()) {
+            Files.writeString(unreachableFile(), why.get() + "\n", StandardCharsets.UTF_8);
+        } else {
+            Files.deleteIfExists(unreachableFile());
+        }
+    }
+
+    /** Why the running daemon cannot receive SIGHUP, if it said so (command side). */
+    public Optional<String> unreachable() throws IOException {
+        try {
+            return Optional.of(Files.readString(unreachableFile(), StandardCharsets.UTF_8).trim());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path unreachableFile() {
+        return file.resolveSibling(file.getFileName() + ".unreachable");
+    }
+
+    /** Removes the files (a clean stop of the daemon). */
     public void delete() {
         try {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(unreachableFile());
         } catch (IOException ignored) {
             // numbers continue from the file, so a stale report is never taken for a new one
         }

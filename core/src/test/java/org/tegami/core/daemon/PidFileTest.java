@@ -54,4 +54,17 @@ class PidFileTest {
         new ReloadStatus(status.file()).write(ReloadOutcome.failed("port taken"));
         assertEquals(3, status.read().orElseThrow().number(), "a restarted daemon goes on counting");
     }
+
+    @Test
+    void aDaemonThatCannotReceiveSighupSaysSoUntilTheNextOneStarts() throws IOException {
+        ReloadStatus status = ReloadStatus.besidePidFile(dir.resolve("tegami.pid"));
+        assertEquals(Optional.empty(), status.unreachable());
+        status.unreachable(Optional.of("SIGHUP was ignored"));
+        assertEquals(Optional.of("SIGHUP was ignored"), new ReloadStatus(status.file()).unreachable());
+        status.unreachable(Optional.empty());
+        assertEquals(Optional.empty(), status.unreachable(), "a daemon that can be reached takes it back");
+        status.unreachable(Optional.of("SIGHUP was ignored"));
+        status.delete();
+        assertEquals(Optional.empty(), status.unreachable(), "gone with a clean stop");
+    }
 }
