@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tegami.core.server.ReloadOutcome;
 import org.tegami.routing.AliasRouter;
 import org.tegami.routing.LocalUserRouter;
 import org.tegami.routing.RelayRuleRouter;
@@ -179,6 +181,18 @@ class SenderOwnershipIT {
     void angusWithTheCheckOffSendsAsAnotherUser() throws Exception {
         Transport.send(message(angus(open, "submission"), "bob@test", "check off"), "alice@test", "secret");
         assertTrue(delivered(open, "bob@test", "check off").contains("Return-Path: <bob@test>"));
+    }
+
+    @Test
+    void reloadSwitchesTheCheckForNewSessions() throws Exception {
+        try (TestServer server = server()) {
+            new TranscriptRunner(server::port).run(authenticatedMail("submission", "bob@test", REFUSED), "before");
+            Files.writeString(server.confDir().resolve("tegami.conf"), "smtp.sender-must-match-login = false\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            ReloadOutcome outcome = server.tegami().reload();
+            assertEquals(ReloadOutcome.Status.APPLIED, outcome.status(), outcome.message());
+            new TranscriptRunner(server::port).run(authenticatedMail("submission", "bob@test", "250 2\\.1\\.0 Ok"), "after");
+        }
     }
 
     @Test
