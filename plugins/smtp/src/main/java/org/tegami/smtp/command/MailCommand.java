@@ -4,18 +4,26 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tegami.api.MailAddress;
 import org.tegami.smtp.codec.PathArgument;
 import org.tegami.smtp.codec.RequestParser;
 import org.tegami.smtp.codec.SyntaxException;
 import org.tegami.smtp.session.SessionContext;
 import org.tegami.smtp.session.SmtpState;
 import org.tegami.smtp.session.Transaction;
+import org.tinylog.Logger;
+import org.tinylog.TaggedLogger;
 
 /**
  * MAIL FROM (RFC 5321 4.1.1.2) with the parameters of the extensions we offer: SIZE (RFC 1870),
- * BODY (RFC 6152), SMTPUTF8 (RFC 6531), RET and ENVID (RFC 3461), AUTH (RFC 4954 5).
+ * BODY (RFC 6152), SMTPUTF8 (RFC 6531), RET and ENVID (RFC 3461), AUTH (RFC 4954 5). An
+ * authenticated client may only name an address its login owns ({@link SenderOwnership}) unless
+ * {@code smtp.sender-must-match-login} is off; unauthenticated clients (mail from other servers)
+ * are not checked.
  */
 final class MailCommand implements SmtpCommand {
+
+    private static final TaggedLogger LOG = Logger.tag("smtp");
 
     @Override
     public String verb() {
@@ -48,8 +56,39 @@ final class MailCommand implements SmtpCommand {
         if (path.hasUtf8Address() && !kept.containsKey("SMTPUTF8")) {
             return Response.reply(553, "5.6.7", "Non-ASCII sender address needs SMTPUTF8");
         }
+        Response notOwned = ownership(session, path.address());
+        if (notOwned != null) {
+            return notOwned;
+        }
         session.begin(new Transaction(path.address(), kept));
         return Response.reply(250, "2.1.0", "Ok");
+    }
+
+    /** Refuses a sender the authenticated user does not own; {@code null} when it may be used. */
+    private static Response ownership(SessionContext session, MailAddress sender) {
+        String login = session.authenticatedUser().orElse(null);
+        // RFC 5321 4.5.5: the null reverse-path names nobody, so nobody is impersonated.
+        if (login == null || sender.isNullSender() || !session.config().senderMustMatchLogin()) {
+            return null;
+        }
+        boolean owned;
+        try {
+            owned = new SenderOwnership(session.server().recipients()).owns(login, sender);
+        } catch (RuntimeException e) {
+            LOG.error(e, "Routing sender {} failed", sender);
+            return Response.reply(451, "4.3.0", "Temporary failure checking the sender address");
+        }
+        if (owned) {
+            return null;
+        }
+        LOG.info("MAIL FROM {} refused: not owned by {}", sender.bracketed(), login);
+        // RFC 3463 5.7.1: delivery not authorized; RFC 5321 4.2.2: 553 mailbox name not allowed.
+        return Response.reply(553, "5.7.1", "Sender address not owned by user " + printable(login));
+    }
+
+    /** The login as reply text: one line of visible ASCII, whatever the user file holds. */
+    private static String printable(String login) {
+        return login.replaceAll("[^\\x21-\\x7e]", "?");
     }
 
     /** Checks one parameter and keeps it for the envelope; returns a refusal or {@code null}. */

@@ -4,5 +4,7 @@
  * {@link org.tegami.smtp.command.CommandTable} maps verbs to them per listener and wraps the
  * TLS and AUTH requirements around them. Commands never touch the connection: they return a
  * {@link org.tegami.smtp.command.Response} that tells the session what to send or read next.
+ * Beside them, free of I/O, {@code SenderOwnership} decides which sender addresses an
+ * authenticated user owns, for MAIL.
  */
 package org.tegami.smtp.command;

@@ -17,15 +17,28 @@ import org.tegami.api.Settings;
  * @param dataTimeout {@code data-timeout}: how long to wait for each piece of message data (RFC 5321 4.5.3.2.6: 3 minutes)
  * @param vrfy {@code vrfy}: whether VRFY tells whether an address exists; off by default (252)
  * @param authOnLoopback {@code auth-on-loopback}: offer AUTH without TLS to clients on this machine
+ * @param senderMustMatchLogin {@code sender-must-match-login}: an authenticated client may give as
+ *     MAIL FROM only an address its login owns (on by default; README "Sender addresses")
  */
 public record SmtpConfig(long maxSize, int maxRecipients, int maxLineLength, int maxBadCommands,
         int maxJunkCommands, Duration sessionTimeout, Duration commandTimeout, Duration dataTimeout,
-        boolean vrfy, boolean authOnLoopback) {
+        boolean vrfy, boolean authOnLoopback, boolean senderMustMatchLogin) {
+
+    /**
+     * The settings with the sender check at its default (on), for code written before the
+     * check existed.
+     */
+    public SmtpConfig(long maxSize, int maxRecipients, int maxLineLength, int maxBadCommands,
+            int maxJunkCommands, Duration sessionTimeout, Duration commandTimeout, Duration dataTimeout,
+            boolean vrfy, boolean authOnLoopback) {
+        this(maxSize, maxRecipients, maxLineLength, maxBadCommands, maxJunkCommands, sessionTimeout,
+                commandTimeout, dataTimeout, vrfy, authOnLoopback, true);
+    }
 
     /** The built-in defaults. */
     public static SmtpConfig defaults() {
         return new SmtpConfig(50L * 1024 * 1024, 100, 1000, 20, 100, Duration.ofMinutes(30),
-                Duration.ofMinutes(5), Duration.ofMinutes(3), false, true);
+                Duration.ofMinutes(5), Duration.ofMinutes(3), false, true, true);
     }
 
     /** Reads the settings, falling back to {@link #defaults()}. */
@@ -41,7 +54,8 @@ public record SmtpConfig(long maxSize, int maxRecipients, int maxLineLength, int
                 settings.duration("command-timeout", d.commandTimeout),
                 settings.duration("data-timeout", d.dataTimeout),
                 settings.bool("vrfy", d.vrfy),
-                settings.bool("auth-on-loopback", d.authOnLoopback));
+                settings.bool("auth-on-loopback", d.authOnLoopback),
+                settings.bool("sender-must-match-login", d.senderMustMatchLogin));
         if (c.maxSize < 1024) {
             throw new ConfigException("smtp.max-size: must be at least 1k");
         }
