@@ -558,4 +558,13 @@ final class FolderState {
     long awaitSignal(long seen, Duration timeout) throws InterruptedException {
         return changes.await(seen, timeout);
     }
+
+    /** Calls {@code listener} after every {@link #signal}, until removed. */
+    void addListener(Runnable listener) {
+        changes.addListener(listener);
+    }
+
+    void removeListener(Runnable listener) {
+        changes.removeListener(listener);
+    }
 }
