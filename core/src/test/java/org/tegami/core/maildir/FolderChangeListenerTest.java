@@ -69,6 +69,20 @@ class FolderChangeListenerTest {
     }
 
     @Test
+    void anotherProgramsChangeFoundByOneViewsRefreshWakesTheOthers() throws Exception {
+        Semaphore calls = new Semaphore(0);
+        Path inbox = mail.root().resolve("localhost").resolve("alice");
+        try (FolderView watched = box.open("INBOX", false); FolderView other = box.open("INBOX", false)) {
+            watched.onChange(calls::release);
+            Files.writeString(inbox.resolve("new").resolve("1700000002.other.host"), MESSAGE);
+            // the rescan (every 200 ms) finds nothing new after this, so only the refresh can signal
+            assertEquals(1, other.refresh().added().size());
+            assertTrue(calls.tryAcquire(), "the refresh that found the message did not signal");
+            assertEquals(1, watched.refresh().added().size());
+        }
+    }
+
+    @Test
     void noCallsAfterTheSubscriptionOrTheViewIsClosed() throws Exception {
         AtomicInteger unsubscribed = new AtomicInteger();
         AtomicInteger ofClosedView = new AtomicInteger();
