@@ -18,7 +18,8 @@ import java.util.Set;
  * long as {@link #uidValidity()} stays the same.
  *
  * <p>Used by one session thread; other views of the same folder in other sessions see this
- * view's changes at their next refresh and are woken in {@link #awaitChange}.
+ * view's changes at their next refresh and are woken in {@link #awaitChange} or called back
+ * by {@link #onChange}.
  */
 public interface FolderView extends AutoCloseable {
 
