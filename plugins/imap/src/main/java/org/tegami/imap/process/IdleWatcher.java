@@ -22,7 +22,7 @@ final class IdleWatcher implements AutoCloseable {
 
     /** Pool threads: a few blocked writes to dead clients still leave threads for the rest. */
     static final int THREADS = 4;
-    /** Look now and then without a change signal, as a safety net for changes found only by a refresh. */
+    /** Look now and then without a change signal: a safety net for changes no signal reports. */
     static final Duration POLL = Duration.ofSeconds(30);
     /** For folders that cannot notify: poll often enough that IDLE still shows news at once. */
     static final Duration POLL_WITHOUT_LISTENER = Duration.ofMillis(250);
