@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Set;
  * long as {@link #uidValidity()} stays the same.
  *
  * <p>Used by one session thread; other views of the same folder in other sessions see this
- * view's changes at their next refresh and are woken in {@link #awaitChange}.
+ * view's changes at their next refresh and are woken in {@link #awaitChange} or called back
+ * by {@link #onChange}.
  */
 public interface FolderView extends AutoCloseable {
 
@@ -49,6 +51,24 @@ public interface FolderView extends AutoCloseable {
      * @return true if woken by a change signal, false on timeout
      */
     boolean awaitChange(Duration timeout) throws InterruptedException;
+
+    /**
+     * Calls {@code listener} each time this folder may have changed, on the same events that
+     * wake {@link #awaitChange}, so that one thread can watch many views (IMAP IDLE) instead of
+     * one thread blocked per view. The listener runs on whichever thread made the change (a
+     * delivery, another session, the periodic rescan), possibly while the folder is locked: it
+     * must return at once and must not use any view; it typically hands work to an executor
+     * whose task then calls {@link #refresh()} under the view owner's own exclusion.
+     *
+     * <p>The default, for views that cannot notify, returns empty: the caller then polls with
+     * {@link #refresh()} or {@link #awaitChange}.
+     *
+     * @return a handle whose {@link Subscription#close()} stops the calls (closing the view does
+     *     too), or empty if this view cannot notify
+     */
+    default Optional<Subscription> onChange(Runnable listener) {
+        return Optional.empty();
+    }
 
     /**
      * The message bytes with CRLF line ends, as RFC822.SIZE counts them; streamed from the
@@ -87,6 +107,13 @@ public interface FolderView extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A registration made by {@link #onChange}; closing it twice is harmless. */
+    interface Subscription extends AutoCloseable {
+
+        @Override
+        void close();
+    }
 
     /** How {@link #store} combines the given flags with the present ones. */
     enum FlagChange {

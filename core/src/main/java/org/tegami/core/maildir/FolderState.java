@@ -115,9 +115,18 @@ final class FolderState {
     /**
      * Brings the state up to date with the disk: lists {@code new/} or {@code cur/} only when
      * its modification time moved (or {@code force}), gives new files UIDs and drops vanished
-     * ones.
+     * ones. Signals waiting views if that changed anything: whichever finds another program's
+     * change first (a session's refresh or the rescan), the others hear of it.
      */
     synchronized void sync(boolean force) throws IOException {
+        long before = modseq;
+        syncWithDisk(force);
+        if (modseq != before) {
+            signal();
+        }
+    }
+
+    private void syncWithDisk(boolean force) throws IOException {
         long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         long newNow = DirectoryScan.stamp(newDir);
         long curNow = DirectoryScan.stamp(curDir);
@@ -532,18 +541,14 @@ final class FolderState {
         }
     }
 
-    /** For the periodic rescan: syncs, and signals waiting views if anything changed. */
+    /** For the periodic rescan: syncs, which signals waiting views if anything changed. */
     synchronized void rescan() throws IOException {
-        long before = modseq();
         long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         boolean confirm = curStampUnconfirmed && DirectoryScan.settled(curStamp, nowNanos) >= 0;
         if (confirm) {
             curStampUnconfirmed = false;
         }
         sync(confirm);
-        if (modseq() != before) {
-            signal();
-        }
     }
 
     /** Wakes views waiting in {@link #awaitSignal}. */
@@ -557,5 +562,14 @@ final class FolderState {
 
     long awaitSignal(long seen, Duration timeout) throws InterruptedException {
         return changes.await(seen, timeout);
+    }
+
+    /** Calls {@code listener} after every {@link #signal}, until removed. */
+    void addListener(Runnable listener) {
+        changes.addListener(listener);
+    }
+
+    void removeListener(Runnable listener) {
+        changes.removeListener(listener);
     }
 }

@@ -14,8 +14,10 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.tegami.api.Flag;
 import org.tegami.api.FolderView;
 import org.tegami.api.MailboxException;
@@ -40,6 +42,8 @@ final class MaildirFolderView implements FolderView {
     private List<MessageInfo> messages = List.of();
     private long seenModseq = -1;
     private long seenSignals;
+    /** This view's change listeners, removed from the shared state when the view closes. */
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     MaildirFolderView(MaildirStore store, MaildirUserMailbox mailbox, String name, FolderState state, boolean readOnly)
@@ -143,6 +147,19 @@ final class MaildirFolderView implements FolderView {
     }
 
     @Override
+    public Optional<Subscription> onChange(Runnable listener) {
+        // a wrapper of our own, so that the same Runnable subscribed twice is removed once per close
+        Runnable own = listener::run;
+        listeners.add(own);
+        state.addListener(own);
+        return Optional.of(() -> {
+            if (listeners.remove(own)) {
+                state.removeListener(own);
+            }
+        });
+    }
+
+    @Override
     public InputStream open(long uid) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             Path p = state.path(uid);
@@ -214,6 +231,10 @@ final class MaildirFolderView implements FolderView {
     public void close() {
         if (!closed) {
             closed = true;
+            for (Runnable listener : listeners) {
+                state.removeListener(listener);
+            }
+            listeners.clear();
             store.release(state);
         }
     }

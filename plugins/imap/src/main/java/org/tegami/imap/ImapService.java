@@ -40,6 +40,12 @@ public class ImapService implements ProtocolHandler {
         this.context = serverContext;
     }
 
+    /** Ends the threads that push IDLE updates. */
+    @Override
+    public void stop() {
+        processors.close();
+    }
+
     /**
      * What a client turned away by a connection limit reads instead of the greeting: a BYE
      * greeting (RFC 3501 7.1.5) with RFC 5530's UNAVAILABLE tells it the server is closing the

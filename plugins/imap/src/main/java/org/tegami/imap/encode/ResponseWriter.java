@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes responses to the client (RFC 3501 7). Text goes out as UTF-8; message content is
  * streamed as literals. The connection's output is buffered, so a whole response is sent by
- * one {@link #flush()}. Callers on different threads (IDLE updates) synchronise on this object.
+ * one {@link #flush()}. Used by one thread at a time: the session thread, or IDLE's updates on a
+ * shared thread while the session thread waits for DONE, under an exclusion of their own.
  */
 public final class ResponseWriter {
 

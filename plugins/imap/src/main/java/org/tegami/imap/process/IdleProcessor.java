@@ -9,12 +9,18 @@ import org.tegami.imap.session.SelectedFolder;
 import org.tegami.imap.session.SessionState;
 
 /**
- * IDLE (RFC 2177). While the session thread waits for the client's DONE, a waiter thread
- * blocks in {@link org.tegami.api.FolderView#awaitChange} and sends the mailbox updates as they
- * happen, so a delivery shows as EXISTS at once. The waiter is stopped and joined before the
- * session goes on, so the selected folder is never used by two threads at the same time.
+ * IDLE (RFC 2177). While the session thread waits for the client's DONE, the plugin's shared
+ * {@link IdleWatcher} sends the mailbox updates as they happen, so a delivery shows as EXISTS
+ * at once. The updates are stopped, and a running one finished, before the session goes on, so
+ * the selected folder and the writer are never used by two threads at the same time.
  */
 final class IdleProcessor implements CommandProcessor<Request.NoArgs> {
+
+    private final IdleWatcher watcher;
+
+    IdleProcessor(IdleWatcher watcher) {
+        this.watcher = watcher;
+    }
 
     @Override
     public Set<SessionState> states() {
@@ -26,14 +32,14 @@ final class IdleProcessor implements CommandProcessor<Request.NoArgs> {
         session.out().continuation("idling");
         session.out().flush();
         SelectedFolder folder = session.selected();
-        IdleWaiter waiter = folder == null ? null : IdleWaiter.start(folder, session.out(), session.connection().id());
+        IdleUpdates updates = folder == null ? null : watcher.watch(folder, session.out());
         byte[] line;
         session.connection().setIdleTimeout(session.config().idleTimeout());
         try {
             line = session.reader().readLine(false);
         } finally {
-            if (waiter != null) {
-                waiter.stop();
+            if (updates != null) {
+                updates.stop();
             }
             session.connection().setIdleTimeout(session.config().sessionTimeout());
         }

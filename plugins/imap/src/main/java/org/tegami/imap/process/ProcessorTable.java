@@ -4,10 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.tegami.imap.decode.Request;
 
-/** The command table: verb to processor. Immutable and shared by all sessions. */
-public final class ProcessorTable {
+/**
+ * The command table: verb to processor. Immutable and shared by all sessions; {@link #close()}
+ * ends the threads IDLE shares.
+ */
+public final class ProcessorTable implements AutoCloseable {
 
     private final Map<String, CommandProcessor<? extends Request>> table = new HashMap<>();
+    private final IdleWatcher idle = new IdleWatcher();
 
     public ProcessorTable() {
         table.put("CAPABILITY", new CapabilityProcessor());
@@ -36,7 +40,7 @@ public final class ProcessorTable {
         table.put("STORE", new StoreProcessor());
         table.put("COPY", new CopyProcessor());
         table.put("MOVE", new CopyProcessor());
-        table.put("IDLE", new IdleProcessor());
+        table.put("IDLE", new IdleProcessor(idle));
         table.put("NAMESPACE", new NamespaceProcessor());
         table.put("ENABLE", new EnableProcessor());
         table.put("ID", new IdProcessor());
@@ -50,5 +54,11 @@ public final class ProcessorTable {
     @SuppressWarnings("unchecked")
     public CommandProcessor<Request> find(String verb) {
         return (CommandProcessor<Request>) table.get(verb);
+    }
+
+    /** Ends IDLE's update threads; sessions still idling get no more updates. */
+    @Override
+    public void close() {
+        idle.close();
     }
 }

@@ -24,7 +24,7 @@ import org.tegami.imap.mime.MimePart;
  * 2.3.1.2, kept apart from the {@link FolderView} snapshot so that messages expunged elsewhere
  * keep their numbers until an EXPUNGE response may be sent (not during FETCH, STORE or SEARCH,
  * RFC 3501 7.4.1). {@link #sync} brings it up to date and writes the untagged updates.
- * Used by the session thread only (and by IDLE's waiter while that thread waits).
+ * Used by the session thread only (and by IDLE's updates on a shared thread while that thread waits).
  */
 public final class SelectedFolder implements AutoCloseable {
 
