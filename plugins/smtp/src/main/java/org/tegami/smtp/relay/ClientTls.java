@@ -11,6 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -20,35 +21,53 @@ import javax.net.ssl.X509TrustManager;
  * accepts any certificate, as MTAs do: an unverified encryption still beats plain text, and
  * refusing would only push the mail to plain text. Verified TLS (a route with require-TLS, or a
  * smarthost that gets a password) checks the chain against the JDK's trust store or a
- * configured one, and the host name against the certificate. Thread-safe once built.
+ * configured one, and the host name against the certificate. Thread-safe.
  */
 public final class ClientTls {
 
-    private final SSLContext opportunistic;
-    private final SSLContext verified;
+    /** The configured CA certificates, or {@code null} for the JDK's default trust store. */
+    private final KeyStore trusted;
+    /** Made at first use: the JDK's trust store takes some 0.1 s and a few MB to load. */
+    private SSLContext opportunistic;
+    private SSLContext verified;
 
-    private ClientTls(SSLContext opportunistic, SSLContext verified) {
-        this.opportunistic = opportunistic;
-        this.verified = verified;
+    private ClientTls(KeyStore trusted) {
+        this.trusted = trusted;
     }
 
     /**
      * @param trustStore CA certificates (PEM, or PKCS12 for {@code .p12}/{@code .pfx}), or
-     *     {@code null} for the JDK's default trust store
+     *     {@code null} for the JDK's default trust store; a configured file is read here, so that
+     *     a bad one is found at start
      */
     public static ClientTls create(Path trustStore) throws GeneralSecurityException, IOException {
-        SSLContext any = SSLContext.getInstance("TLS");
-        any.init(null, new TrustManager[] {new TrustAll()}, null);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trustStore == null ? null : load(trustStore));
-        SSLContext checked = SSLContext.getInstance("TLS");
-        checked.init(null, tmf.getTrustManagers(), null);
-        return new ClientTls(any, checked);
+        return new ClientTls(trustStore == null ? null : load(trustStore));
     }
 
-    /** The context for this kind of session. */
-    public SSLContext context(boolean verify) {
-        return verify ? verified : opportunistic;
+    /**
+     * The context for this kind of session.
+     *
+     * @throws SSLException if the JDK cannot make one (no TLS provider)
+     */
+    public synchronized SSLContext context(boolean verify) throws SSLException {
+        try {
+            if (verify) {
+                if (verified == null) {
+                    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                    tmf.init(trusted);
+                    verified = SSLContext.getInstance("TLS");
+                    verified.init(null, tmf.getTrustManagers(), null);
+                }
+                return verified;
+            }
+            if (opportunistic == null) {
+                opportunistic = SSLContext.getInstance("TLS");
+                opportunistic.init(null, new TrustManager[] {new TrustAll()}, null);
+            }
+            return opportunistic;
+        } catch (GeneralSecurityException e) {
+            throw new SSLException("cannot make a client TLS context: " + e.getMessage(), e);
+        }
     }
 
     static KeyStore load(Path file) throws GeneralSecurityException, IOException {

@@ -37,11 +37,15 @@ public final class MxResolver {
 
     private static final TaggedLogger LOG = Logger.tag("relay");
 
-    private final Resolver resolver;
-    private final Cache cache = new Cache(DClass.IN);
+    /** The configured DNS server, or {@code null} for the system's resolvers. */
+    private final InetSocketAddress server;
     private final List<String> inetProtocols;
     private final Duration timeout;
     private final Random random = new Random();
+    /** Made at the first query: loading dnsjava and reading the system's resolver setup costs
+     *  some 0.2 s at start and some memory, for a server that may never relay. */
+    private Resolver resolver;
+    private Cache cache;
     private volatile boolean used;
 
     /**
@@ -49,19 +53,19 @@ public final class MxResolver {
      *     for the system's resolvers
      * @param timeout per query
      * @param inetProtocols {@code ipv4}/{@code ipv6} in the order addresses are listed
+     * @throws UnknownHostException when the configured DNS server's name does not resolve
      */
     public MxResolver(String resolverAddress, Duration timeout, List<String> inetProtocols) throws UnknownHostException {
         if (resolverAddress == null || resolverAddress.isBlank()) {
-            resolver = Lookup.getDefaultResolver();
+            server = null;
         } else {
             String text = resolverAddress.strip();
             if (!text.startsWith("[") && text.chars().filter(c -> c == ':').count() > 1) {
                 text = "[" + text + "]";
             }
             NextHop hop = NextHop.parse(text, 53);
-            resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getByName(hop.host()), hop.port()));
+            server = new InetSocketAddress(InetAddress.getByName(hop.host()), hop.port());
         }
-        resolver.setTimeout(timeout);
         this.timeout = timeout;
         this.inetProtocols = List.copyOf(inetProtocols);
     }
@@ -210,13 +214,23 @@ public final class MxResolver {
     }
 
     private Query query(Name name, int type) {
-        used = true;
         Lookup lookup = new Lookup(name, type);
-        lookup.setResolver(resolver);
-        lookup.setCache(cache);
+        setUp(lookup);
         long start = System.nanoTime();
         Record[] records = lookup.run();
         return new Query(lookup, records, System.nanoTime() - start);
+    }
+
+    /** Gives a lookup the resolver and the cache, making them at the first call. */
+    private synchronized void setUp(Lookup lookup) {
+        if (resolver == null) {
+            resolver = server == null ? Lookup.getDefaultResolver() : new SimpleResolver(server);
+            resolver.setTimeout(timeout);
+            cache = new Cache(DClass.IN);
+            used = true;
+        }
+        lookup.setResolver(resolver);
+        lookup.setCache(cache);
     }
 
     private static Name nameOf(String host) {

@@ -1,0 +1,25 @@
+package org.tegami.smtp.relay;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tegami.api.ConfigException;
+
+/** The relay loads its TLS contexts and DNS resolver at first use, but a configured trust store still at start. */
+class SmtpTransportStartTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aConfiguredTrustStoreThatDoesNotReadStopsTheStart() throws Exception {
+        Path bad = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        SmtpTransport transport = new SmtpTransport(RelayConfig.builder().trustStore(bad).build());
+        ConfigException e = assertThrows(ConfigException.class, () -> transport.start(null));
+        assertTrue(e.getMessage().contains("smtp.relay.tls-trust-store"), e.getMessage());
+    }
+}
