@@ -204,8 +204,9 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: stops accepting, waits up to {@code grace} for sessions to end, then
-     * closes the rest. Idempotent.
+     * Graceful stop: stops accepting, ends the sessions that wait for their client's next
+     * command at once, waits up to {@code grace} for the others to end, then closes the rest.
+     * Idempotent.
      */
     public void stop(Duration grace) {
         synchronized (this) {
@@ -270,10 +271,12 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
-     * Waits for matching sessions to end up to {@code grace}, then aborts the rest and gives
-     * them a moment to finish their close.
+     * Ends the matching sessions that wait for their client's next command at once (each sends
+     * its protocol's notice), lets the busy ones finish their command within {@code grace},
+     * then aborts the rest and gives them a moment to finish their close.
      */
     private void drain(Predicate<Session> which, Duration grace) {
+        askToEnd(which);
         if (awaitEnd(which, grace)) {
             return;
         }
@@ -283,11 +286,18 @@ public final class ListenerHost implements AutoCloseable {
         awaitEnd(which, Duration.ofSeconds(2));
     }
 
+    /** Tells the matching sessions that the host is stopping; see {@link SocketConnection#stopping()}. */
+    private void askToEnd(Predicate<Session> which) {
+        live.stream().filter(which).forEach(s -> s.connection().stopping());
+    }
+
     /** Whether all matching sessions ended within {@code timeout}. */
     private boolean awaitEnd(Predicate<Session> which, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (live) {
             while (live.stream().anyMatch(which)) {
+                // Again each round: a session admitted while the listener was closing is told too.
+                askToEnd(which);
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return false;

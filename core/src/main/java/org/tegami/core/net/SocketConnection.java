@@ -15,7 +15,9 @@ import org.tegami.api.TlsProvider;
 
 /**
  * A {@link Connection} over an accepted socket. The input and output objects handed to the
- * handler never change; STARTTLS only moves them onto the TLS socket.
+ * handler never change; STARTTLS only moves them onto the TLS socket. A stop ({@link #stopping()})
+ * wakes a session that waits for its next command by shutting down the input of the plain
+ * socket, under TLS too: the read then sees end of stream in the session's own thread.
  */
 final class SocketConnection implements Connection, AutoCloseable {
 
@@ -27,7 +29,10 @@ final class SocketConnection implements Connection, AutoCloseable {
     private final Watchdog watchdog;
     private final ConnectionInput input;
     private final ConnectionOutput output;
+    private final CommandWait commandWait = new CommandWait(this::wakeRead);
     private volatile Socket current;
+    /** The negotiated TLS protocol, {@code null} in plaintext; kept so a stop need not ask the TLS socket. */
+    private volatile String tlsProtocol;
     private volatile int idleMillis;
 
     SocketConnection(String id, String listenerName, Socket plain, Supplier<Optional<TlsProvider>> tls,
@@ -40,7 +45,7 @@ final class SocketConnection implements Connection, AutoCloseable {
         this.watchdog = watchdog;
         this.idleMillis = idleMillis;
         this.current = plain;
-        this.input = new ConnectionInput(plain.getInputStream());
+        this.input = new ConnectionInput(plain.getInputStream(), commandWait);
         this.output = new ConnectionOutput(guarded(plain.getOutputStream()));
     }
 
@@ -116,6 +121,7 @@ final class SocketConnection implements Connection, AutoCloseable {
 
     private int upgrade(TlsProvider provider) throws IOException {
         SSLSocket tlsSocket = handshake.wrap(plain, provider, idleMillis);
+        tlsProtocol = tlsSocket.getSession().getProtocol();
         current = tlsSocket;
         output.switchSink(guarded(tlsSocket.getOutputStream()));
         return input.switchSource(tlsSocket.getInputStream());
@@ -123,6 +129,41 @@ final class SocketConnection implements Connection, AutoCloseable {
 
     private OutputStream guarded(OutputStream socketOutput) {
         return new GuardedOutputStream(socketOutput, watchdog, () -> idleMillis, this::abort);
+    }
+
+    @Override
+    public boolean awaitCommand() {
+        return commandWait.begin();
+    }
+
+    @Override
+    public boolean commandReceived() {
+        return commandWait.end();
+    }
+
+    /** The host is stopping or draining this session: see {@link Connection#awaitCommand()}. */
+    void stopping() {
+        commandWait.stop();
+    }
+
+    /**
+     * Makes the blocked read return end of stream. Not under TLS 1.2: there the TLS layer answers
+     * the end of input with a close of its own (RFC 5246 7.2.1, duplex close), and the notice
+     * could no longer be sent; such a session ends as before, with its next command or the grace.
+     * TLS 1.3 closes each direction on its own (RFC 8446 6.1), so the notice still goes out.
+     */
+    private boolean wakeRead() {
+        String protocol = tlsProtocol;
+        if (protocol != null && !protocol.equals("TLSv1.3")) {
+            return false;
+        }
+        try {
+            plain.shutdownInput();
+            return true;
+        } catch (IOException e) {
+            // Closed already: the session's read has failed or will.
+            return false;
+        }
     }
 
     @Override
