@@ -179,6 +179,17 @@ final class SocketConnection implements Connection, AutoCloseable {
     /** Closes the socket; unflushed output is lost (a handler flushes its last reply). */
     @Override
     public void close() {
+        if (current instanceof SSLSocket) {
+            // The JDK's TLS close sends close_notify and then waits, up to the read timeout, for
+            // a byte of the client's answer: a client that does not read would hold the session
+            // thread, and a stop, that long. The answer need not be awaited (RFC 5246 7.2.1,
+            // RFC 8446 6.1), and nothing the client sends now is read.
+            try {
+                plain.shutdownInput();
+            } catch (IOException e) {
+                // Closed already.
+            }
+        }
         TlsHandshake.closeQuietly(current);
         TlsHandshake.closeQuietly(plain);
     }
