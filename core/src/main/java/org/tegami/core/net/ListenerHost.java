@@ -29,7 +29,8 @@ import org.tinylog.TaggedLogger;
  * Binds the listeners of the {@link ProtocolHandler}s and runs their sessions, one thread
  * per connection (virtual threads on Java 21+, else a pool bounded by the connection limit).
  * Applies the total and per-address connection limits, TCP_NODELAY and the idle timeout, and
- * does implicit TLS. Thread-safe.
+ * does implicit TLS. When it stops or drains sessions, it ends those that wait for their
+ * client's next command at once (see {@link org.tegami.api.Connection#awaitCommand()}). Thread-safe.
  */
 public final class ListenerHost implements AutoCloseable {
 
@@ -130,8 +131,8 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
-     * Closes the listeners of one handler (its plugin is being unloaded) and, after
-     * {@code grace}, the sessions it still runs.
+     * Closes the listeners of one handler (its plugin is being unloaded), ends its sessions that
+     * wait for a command at once and, after {@code grace}, the ones it still runs.
      */
     public void unbind(ProtocolHandler handler, Duration grace) {
         synchronized (this) {
@@ -172,15 +173,19 @@ public final class ListenerHost implements AutoCloseable {
         return kept;
     }
 
-    /** Waits up to {@code grace} for the sessions {@code handler} runs to end, then closes the rest. */
+    /**
+     * Ends the sessions {@code handler} runs that wait for a command at once, waits up to
+     * {@code grace} for the others to end, then closes the rest.
+     */
     public void drain(ProtocolHandler handler, Duration grace) {
         drain(s -> s.handler() == handler, grace);
     }
 
     /**
      * Closes one listener at once, so that its address can be bound again (a reload moved it),
-     * and gives the sessions it accepted {@code grace} to end on their own before they are
-     * closed; that wait runs in the background. Nothing happens for an unknown name.
+     * ends the sessions it accepted that wait for a command, and gives the others {@code grace}
+     * to end on their own before they are closed; that wait runs in the background. Nothing
+     * happens for an unknown name.
      */
     public void unbind(String listenerName, Duration grace) {
         Set<Session> accepted;
