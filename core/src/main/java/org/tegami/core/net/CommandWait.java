@@ -65,6 +65,24 @@ final class CommandWait {
         }
     }
 
+    /** Whether the session waits for a command now. */
+    boolean waiting() {
+        return waiting;
+    }
+
+    /**
+     * For a connection a stop cannot wake ({@link PollingInput}): the reader looks now and then,
+     * and ends the wait itself once a stop was asked.
+     *
+     * @return whether the wait is woken: the read returns end of stream
+     */
+    synchronized boolean endIfStopping() {
+        if (waiting && stopping) {
+            woken = true;
+        }
+        return woken;
+    }
+
     /** Whether a stop woke this session's read; its reads then return end of stream. */
     boolean woken() {
         return woken;

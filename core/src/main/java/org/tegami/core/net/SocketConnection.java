@@ -124,7 +124,11 @@ final class SocketConnection implements Connection, AutoCloseable {
         tlsProtocol = tlsSocket.getSession().getProtocol();
         current = tlsSocket;
         output.switchSink(guarded(tlsSocket.getOutputStream()));
-        return input.switchSource(tlsSocket.getInputStream());
+        InputStream source = tlsSocket.getInputStream();
+        if (!wakeable(tlsProtocol)) {
+            source = new PollingInput(source, tlsSocket, commandWait, () -> idleMillis);
+        }
+        return input.switchSource(source);
     }
 
     private OutputStream guarded(OutputStream socketOutput) {
@@ -149,12 +153,11 @@ final class SocketConnection implements Connection, AutoCloseable {
     /**
      * Makes the blocked read return end of stream. Not under TLS 1.2: there the TLS layer answers
      * the end of input with a close of its own (RFC 5246 7.2.1, duplex close), and the notice
-     * could no longer be sent; such a session ends as before, with its next command or the grace.
+     * could no longer be sent; its {@link PollingInput} notices the stop by itself instead.
      * TLS 1.3 closes each direction on its own (RFC 8446 6.1), so the notice still goes out.
      */
     private boolean wakeRead() {
-        String protocol = tlsProtocol;
-        if (protocol != null && !protocol.equals("TLSv1.3")) {
+        if (!wakeable(tlsProtocol)) {
             return false;
         }
         try {
@@ -164,6 +167,11 @@ final class SocketConnection implements Connection, AutoCloseable {
             // Closed already: the session's read has failed or will.
             return false;
         }
+    }
+
+    /** Whether a read on a connection with this TLS protocol ({@code null}: plaintext) can be woken. */
+    private static boolean wakeable(String protocol) {
+        return protocol == null || protocol.equals("TLSv1.3");
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.tegami.testing.TestServer;
 
 /**
  * A stopping server ends IMAP sessions idle between commands, and in IDLE, at once with
- * {@code * BYE [UNAVAILABLE] Server shutting down}, over plain, STARTTLS and implicit TLS; an
+ * {@code * BYE [UNAVAILABLE] Server shutting down}, over plain, STARTTLS and implicit TLS (1.3
+ * and 1.2); an
  * APPEND whose literal is under way finishes first. The grace time is 20 s, so a quick stop
  * can only come from the notice.
  */
@@ -61,7 +62,8 @@ class ShutdownNoticeIT {
                 ImapClient selected = server.connect();
                 ImapClient idling = server.connect();
                 ImapClient startTls = startTls();
-                ImapClient imaps = imaps()) {
+                ImapClient imaps = imaps();
+                ImapClient imapsTls12 = imaps("TLSv1.2")) {
             selected.ok("a", "LOGIN alice@localhost secret");
             selected.ok("b", "SELECT INBOX");
             idling.ok("a", "LOGIN bob@localhost secret");
@@ -71,10 +73,11 @@ class ShutdownNoticeIT {
             startTls.ok("b", "LOGIN t1@localhost secret");
             imaps.ok("a", "LOGIN t2@localhost secret");
             imaps.ok("b", "SELECT INBOX");
+            imapsTls12.ok("a", "LOGIN t4@localhost secret");
 
             long took = timedStop();
 
-            for (ImapClient client : List.of(greeted, selected, idling, startTls, imaps)) {
+            for (ImapClient client : List.of(greeted, selected, idling, startTls, imaps, imapsTls12)) {
                 assertEquals(BYE, client.readLine());
                 assertClosed(client);
             }
@@ -154,9 +157,13 @@ class ShutdownNoticeIT {
         return new ImapClient(tls.getInputStream(), tls.getOutputStream(), tls::close);
     }
 
-    private ImapClient imaps() throws Exception {
+    /** An implicit TLS client offering only {@code protocols}, or the JDK's defaults. */
+    private ImapClient imaps(String... protocols) throws Exception {
         SSLSocket tls = (SSLSocket) SelfSignedTlsProvider.trustingClientContext().getSocketFactory()
                 .createSocket("127.0.0.1", server.port("imaps"));
+        if (protocols.length > 0) {
+            tls.setEnabledProtocols(protocols);
+        }
         tls.setSoTimeout(10_000);
         ImapClient client = new ImapClient(tls.getInputStream(), tls.getOutputStream(), tls::close);
         client.expect("\\* OK .*");
