@@ -88,11 +88,6 @@ final class CommandWait {
         return woken;
     }
 
-    /** Whether the host asked this session to end. */
-    synchronized boolean stopping() {
-        return stopping;
-    }
-
     /** The host is stopping: ends a wait now, or the next one before it begins. Idempotent. */
     synchronized void stop() {
         stopping = true;

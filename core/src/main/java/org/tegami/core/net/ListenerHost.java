@@ -291,9 +291,9 @@ public final class ListenerHost implements AutoCloseable {
         awaitEnd(which, Duration.ofSeconds(2));
     }
 
-    /** Tells the matching sessions that the host is stopping; see {@link SocketConnection#stopping()}. */
+    /** Tells the matching sessions that the host is stopping; see {@link SocketConnection#endWhenIdle()}. */
     private void askToEnd(Predicate<Session> which) {
-        live.stream().filter(which).forEach(s -> s.connection().stopping());
+        live.stream().filter(which).forEach(s -> s.connection().endWhenIdle());
     }
 
     /** Whether all matching sessions ended within {@code timeout}. */

@@ -15,9 +15,10 @@ import org.tegami.api.TlsProvider;
 
 /**
  * A {@link Connection} over an accepted socket. The input and output objects handed to the
- * handler never change; STARTTLS only moves them onto the TLS socket. A stop ({@link #stopping()})
- * wakes a session that waits for its next command by shutting down the input of the plain
- * socket, under TLS too: the read then sees end of stream in the session's own thread.
+ * handler never change; STARTTLS only moves them onto the TLS socket. A stop
+ * ({@link #endWhenIdle()}) wakes a session that waits for its next command by shutting down the
+ * input of the plain socket, under TLS 1.3 too: the read then sees end of stream in the
+ * session's own thread. A TLS 1.2 session's read looks for the stop itself ({@link PollingInput}).
  */
 final class SocketConnection implements Connection, AutoCloseable {
 
@@ -146,7 +147,7 @@ final class SocketConnection implements Connection, AutoCloseable {
     }
 
     /** The host is stopping or draining this session: see {@link Connection#awaitCommand()}. */
-    void stopping() {
+    void endWhenIdle() {
         commandWait.stop();
     }
 

@@ -144,7 +144,7 @@ public final class ImapSession {
      * @return false, the connection ends
      */
     private boolean serverStopping() throws IOException {
-        LOG.info("server stopping");
+        LOG.debug("server stopping: BYE between commands");
         out.untagged("BYE [UNAVAILABLE] Server shutting down");
         out.flush();
         logout();
