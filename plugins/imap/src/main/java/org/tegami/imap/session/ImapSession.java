@@ -139,7 +139,8 @@ public final class ImapSession {
 
     /**
      * The server is stopping while the client is between commands (or in IDLE): says so with
-     * an untagged BYE (RFC 3501 7.1.5; UNAVAILABLE, RFC 5530 3) and ends the session.
+     * an untagged BYE, the shutdown announcement of RFC 3501 7.1.5 (UNAVAILABLE: RFC 5530 3),
+     * and ends the session. Nothing is expunged.
      *
      * @return false, the connection ends
      */
@@ -221,8 +222,9 @@ public final class ImapSession {
 
     /**
      * IDLE (RFC 2177) waits for nothing but DONE, for hours perhaps, so its wait counts as a
-     * wait for a command: a stop ends it with BYE, which RFC 2177 3 lets the server send while
-     * idling. The first byte of DONE ends the wait, and IDLE then finishes as usual.
+     * wait for a command: a stop ends it with BYE, the shutdown announcement of RFC 3501 7.1.5
+     * (RFC 2177 3 lets the server send untagged responses at any time while idling). The first
+     * byte of DONE ends the wait, and IDLE then finishes as usual.
      */
     private Completion idle(CommandProcessor<Request> processor, Request request) throws IOException {
         if (!connection.awaitCommand()) {
@@ -239,6 +241,7 @@ public final class ImapSession {
             serverStopping();
             return null;
         }
+        // DONE has arrived; its first byte ended the wait, so a stop no longer cuts anything.
         connection.commandReceived();
         return done;
     }

@@ -90,7 +90,8 @@ public final class SmtpSession {
     /**
      * Waits for the client's next command, or {@code null} when the session is over: the client
      * is gone, or the server is stopping, which ends a session idle between commands at once
-     * with 421 (RFC 5321 3.8: the server may close with 421 when it must shut down).
+     * with 421 (RFC 5321 3.8: a server shut down from outside should send 421 first; 4.3.2,
+     * system not accepting network messages, RFC 3463). An open transaction is dropped.
      */
     private CommandLine nextCommand() throws IOException {
         if (!connection.awaitCommand()) {
