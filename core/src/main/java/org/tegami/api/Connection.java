@@ -55,6 +55,36 @@ public interface Connection {
      */
     int startTls() throws IOException;
 
+    /**
+     * Marks the start of the wait for the client's next command, right before the session reads
+     * it, so that a stopping host can end an idle session at once instead of after the grace
+     * time. The wait ends with the first byte the client sends, or with
+     * {@link #commandReceived()}. When the host stops (or drains the session's listener or
+     * plugin) during the wait, the read returns end of stream; a session busy with a command
+     * finishes it and finds out here, before its next wait.
+     *
+     * <p>Mark only the wait for a whole new command, not for the rest of one (a DATA transfer,
+     * a literal, an AUTH exchange). IMAP IDLE's wait for DONE counts as a wait for a command: a
+     * client may sit in it for hours, and nothing is half done.
+     *
+     * @return {@code false} when the host is stopping: the session sends its protocol's
+     *     closing notice, if it has one (SMTP 421, IMAP BYE), without reading, and ends
+     */
+    default boolean awaitCommand() {
+        return true;
+    }
+
+    /**
+     * Marks the end of the wait {@link #awaitCommand()} began; call it after the read, also
+     * when the read found end of stream.
+     *
+     * @return {@code false} when a stop ended the wait: the end of stream was the host's doing,
+     *     and anything read must not be acted on; the session sends its closing notice and ends
+     */
+    default boolean commandReceived() {
+        return true;
+    }
+
     /** Changes how long a read may wait for the client (the default comes from config). */
     void setIdleTimeout(Duration timeout);
 

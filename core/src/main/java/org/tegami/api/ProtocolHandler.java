@@ -13,6 +13,12 @@ import java.util.List;
  * the connection. An {@link IOException} (client gone, timeout) ends the session quietly; any
  * other exception is logged by the host. A handler must answer bad input with a protocol
  * error, never let a stack trace reach the client, and must not block other sessions.
+ *
+ * <p>Stopping: when the host stops, or a reload closes a listener or retires the handler, the
+ * host ends the sessions that wait for their client's next command at once; a handler marks
+ * that wait with {@link Connection#awaitCommand()} and {@link Connection#commandReceived()}
+ * and, when they say so, sends its closing notice and returns. Sessions busy with a command
+ * get the grace time ({@code shutdown.grace}) and are closed after it.
  */
 public interface ProtocolHandler extends TegamiExtension {
 

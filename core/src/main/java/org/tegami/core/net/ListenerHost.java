@@ -29,7 +29,8 @@ import org.tinylog.TaggedLogger;
  * Binds the listeners of the {@link ProtocolHandler}s and runs their sessions, one thread
  * per connection (virtual threads on Java 21+, else a pool bounded by the connection limit).
  * Applies the total and per-address connection limits, TCP_NODELAY and the idle timeout, and
- * does implicit TLS. Thread-safe.
+ * does implicit TLS. When it stops or drains sessions, it ends those that wait for their
+ * client's next command at once (see {@link org.tegami.api.Connection#awaitCommand()}). Thread-safe.
  */
 public final class ListenerHost implements AutoCloseable {
 
@@ -130,8 +131,8 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
-     * Closes the listeners of one handler (its plugin is being unloaded) and, after
-     * {@code grace}, the sessions it still runs.
+     * Closes the listeners of one handler (its plugin is being unloaded), ends its sessions that
+     * wait for a command at once and, after {@code grace}, the ones it still runs.
      */
     public void unbind(ProtocolHandler handler, Duration grace) {
         synchronized (this) {
@@ -172,15 +173,19 @@ public final class ListenerHost implements AutoCloseable {
         return kept;
     }
 
-    /** Waits up to {@code grace} for the sessions {@code handler} runs to end, then closes the rest. */
+    /**
+     * Ends the sessions {@code handler} runs that wait for a command at once, waits up to
+     * {@code grace} for the others to end, then closes the rest.
+     */
     public void drain(ProtocolHandler handler, Duration grace) {
         drain(s -> s.handler() == handler, grace);
     }
 
     /**
      * Closes one listener at once, so that its address can be bound again (a reload moved it),
-     * and gives the sessions it accepted {@code grace} to end on their own before they are
-     * closed; that wait runs in the background. Nothing happens for an unknown name.
+     * ends the sessions it accepted that wait for a command, and gives the others {@code grace}
+     * to end on their own before they are closed; that wait runs in the background. Nothing
+     * happens for an unknown name.
      */
     public void unbind(String listenerName, Duration grace) {
         Set<Session> accepted;
@@ -204,8 +209,9 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: stops accepting, waits up to {@code grace} for sessions to end, then
-     * closes the rest. Idempotent.
+     * Graceful stop: stops accepting, ends the sessions that wait for their client's next
+     * command at once, waits up to {@code grace} for the others to end, then closes the rest.
+     * Idempotent.
      */
     public void stop(Duration grace) {
         synchronized (this) {
@@ -270,10 +276,12 @@ public final class ListenerHost implements AutoCloseable {
     }
 
     /**
-     * Waits for matching sessions to end up to {@code grace}, then aborts the rest and gives
-     * them a moment to finish their close.
+     * Ends the matching sessions that wait for their client's next command at once (each sends
+     * its protocol's notice), lets the busy ones finish their command within {@code grace},
+     * then aborts the rest and gives them a moment to finish their close.
      */
     private void drain(Predicate<Session> which, Duration grace) {
+        askToEnd(which);
         if (awaitEnd(which, grace)) {
             return;
         }
@@ -283,11 +291,18 @@ public final class ListenerHost implements AutoCloseable {
         awaitEnd(which, Duration.ofSeconds(2));
     }
 
+    /** Tells the matching sessions that the host is stopping; see {@link SocketConnection#endWhenIdle()}. */
+    private void askToEnd(Predicate<Session> which) {
+        live.stream().filter(which).forEach(s -> s.connection().endWhenIdle());
+    }
+
     /** Whether all matching sessions ended within {@code timeout}. */
     private boolean awaitEnd(Predicate<Session> which, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (live) {
             while (live.stream().anyMatch(which)) {
+                // Again each round: a session admitted while the listener was closing is told too.
+                askToEnd(which);
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return false;

@@ -15,7 +15,10 @@ import org.tegami.api.TlsProvider;
 
 /**
  * A {@link Connection} over an accepted socket. The input and output objects handed to the
- * handler never change; STARTTLS only moves them onto the TLS socket.
+ * handler never change; STARTTLS only moves them onto the TLS socket. A stop
+ * ({@link #endWhenIdle()}) wakes a session that waits for its next command by shutting down the
+ * input of the plain socket, under TLS 1.3 too: the read then sees end of stream in the
+ * session's own thread. A TLS 1.2 session's read looks for the stop itself ({@link PollingInput}).
  */
 final class SocketConnection implements Connection, AutoCloseable {
 
@@ -27,7 +30,10 @@ final class SocketConnection implements Connection, AutoCloseable {
     private final Watchdog watchdog;
     private final ConnectionInput input;
     private final ConnectionOutput output;
+    private final CommandWait commandWait = new CommandWait(this::wakeRead);
     private volatile Socket current;
+    /** The negotiated TLS protocol, {@code null} in plaintext; kept so a stop need not ask the TLS socket. */
+    private volatile String tlsProtocol;
     private volatile int idleMillis;
 
     SocketConnection(String id, String listenerName, Socket plain, Supplier<Optional<TlsProvider>> tls,
@@ -40,7 +46,7 @@ final class SocketConnection implements Connection, AutoCloseable {
         this.watchdog = watchdog;
         this.idleMillis = idleMillis;
         this.current = plain;
-        this.input = new ConnectionInput(plain.getInputStream());
+        this.input = new ConnectionInput(plain.getInputStream(), commandWait);
         this.output = new ConnectionOutput(guarded(plain.getOutputStream()));
     }
 
@@ -116,13 +122,57 @@ final class SocketConnection implements Connection, AutoCloseable {
 
     private int upgrade(TlsProvider provider) throws IOException {
         SSLSocket tlsSocket = handshake.wrap(plain, provider, idleMillis);
+        tlsProtocol = tlsSocket.getSession().getProtocol();
         current = tlsSocket;
         output.switchSink(guarded(tlsSocket.getOutputStream()));
-        return input.switchSource(tlsSocket.getInputStream());
+        InputStream source = tlsSocket.getInputStream();
+        if (!wakeable(tlsProtocol)) {
+            source = new PollingInput(source, tlsSocket, commandWait, () -> idleMillis);
+        }
+        return input.switchSource(source);
     }
 
     private OutputStream guarded(OutputStream socketOutput) {
         return new GuardedOutputStream(socketOutput, watchdog, () -> idleMillis, this::abort);
+    }
+
+    @Override
+    public boolean awaitCommand() {
+        return commandWait.begin();
+    }
+
+    @Override
+    public boolean commandReceived() {
+        return commandWait.end();
+    }
+
+    /** The host is stopping or draining this session: see {@link Connection#awaitCommand()}. */
+    void endWhenIdle() {
+        commandWait.stop();
+    }
+
+    /**
+     * Makes the blocked read return end of stream. Not under TLS 1.2: there the TLS layer answers
+     * the end of input with a close of its own (RFC 5246 7.2.1, duplex close), and the notice
+     * could no longer be sent; its {@link PollingInput} notices the stop by itself instead.
+     * TLS 1.3 closes each direction on its own (RFC 8446 6.1), so the notice still goes out.
+     */
+    private boolean wakeRead() {
+        if (!wakeable(tlsProtocol)) {
+            return false;
+        }
+        try {
+            plain.shutdownInput();
+            return true;
+        } catch (IOException e) {
+            // Closed already: the session's read has failed or will.
+            return false;
+        }
+    }
+
+    /** Whether a read on a connection with this TLS protocol ({@code null}: plaintext) can be woken. */
+    private static boolean wakeable(String protocol) {
+        return protocol == null || protocol.equals("TLSv1.3");
     }
 
     @Override
@@ -138,6 +188,17 @@ final class SocketConnection implements Connection, AutoCloseable {
     /** Closes the socket; unflushed output is lost (a handler flushes its last reply). */
     @Override
     public void close() {
+        if (current instanceof SSLSocket) {
+            // The JDK's TLS close sends close_notify and then waits, up to the read timeout, for
+            // a byte of the client's answer: a client that does not read would hold the session
+            // thread, and a stop, that long. The answer need not be awaited (RFC 5246 7.2.1,
+            // RFC 8446 6.1), and nothing the client sends now is read.
+            try {
+                plain.shutdownInput();
+            } catch (IOException e) {
+                // Closed already.
+            }
+        }
         TlsHandshake.closeQuietly(current);
         TlsHandshake.closeQuietly(plain);
     }

@@ -1,6 +1,8 @@
 package org.tegami.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,5 +36,31 @@ class ConnectionInputTest {
         assertEquals('x', in.read());
         assertEquals(text.substring(1), new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         assertEquals(-1, in.read());
+    }
+
+    @Test
+    void afterAWakeBufferedBytesAreEndOfStream() throws IOException {
+        CommandWait wait = new CommandWait(() -> true);
+        ConnectionInput in = new ConnectionInput(bytes("NOOP\r\nNOOP\r\n"), wait);
+        assertEquals('N', in.read());
+        in.skipNBytes(5);
+        assertTrue(wait.begin());
+        wait.stop();
+        assertEquals(-1, in.read(), "the pipelined command is not handed out");
+        assertEquals(-1, in.read(new byte[10], 0, 10));
+        assertEquals(0, in.available());
+        assertFalse(wait.end());
+    }
+
+    @Test
+    void theFirstByteHandedOutEndsTheWait() throws IOException {
+        CommandWait wait = new CommandWait(() -> true);
+        ConnectionInput in = new ConnectionInput(bytes("NOOP\r\n"), wait);
+        assertTrue(wait.begin());
+        assertEquals('N', in.read());
+        wait.stop();
+        assertEquals('O', in.read(), "a command under way is read to its end");
+        assertTrue(wait.end());
+        assertFalse(wait.begin());
     }
 }

@@ -40,8 +40,16 @@ final class LineClient implements AutoCloseable {
     }
 
     void upgrade(SSLContext context) throws IOException {
+        upgrade(context, (String[]) null);
+    }
+
+    /** Upgrades offering only {@code protocols} ({@code null}: the JDK's defaults). */
+    void upgrade(SSLContext context, String... protocols) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
         tls.setUseClientMode(true);
+        if (protocols != null) {
+            tls.setEnabledProtocols(protocols);
+        }
         tls.startHandshake();
         socket = tls;
         in = tls.getInputStream();

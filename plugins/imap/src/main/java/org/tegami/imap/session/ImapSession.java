@@ -98,6 +98,9 @@ public final class ImapSession {
 
     /** Reads and answers one command; false when the connection must end. */
     private boolean step() throws IOException {
+        if (!connection.awaitCommand()) {
+            return serverStopping();
+        }
         CommandLine line;
         try {
             line = reader.read(() -> {
@@ -106,6 +109,15 @@ public final class ImapSession {
             });
         } catch (BadCommandException e) {
             return !tooManyBeforeLogin() && refuse(e);
+        } catch (EOFException e) {
+            if (!connection.commandReceived()) {
+                return serverStopping();
+            }
+            throw e;
+        }
+        if (!connection.commandReceived()) {
+            line.discard();
+            return serverStopping();
         }
         if (tooManyBeforeLogin()) {
             line.discard();
@@ -123,6 +135,21 @@ public final class ImapSession {
         } finally {
             line.discard();
         }
+    }
+
+    /**
+     * The server is stopping while the client is between commands (or in IDLE): says so with
+     * an untagged BYE, the shutdown announcement of RFC 3501 7.1.5 (UNAVAILABLE: RFC 5530 3),
+     * and ends the session. Nothing is expunged.
+     *
+     * @return false, the connection ends
+     */
+    private boolean serverStopping() throws IOException {
+        LOG.debug("server stopping: BYE between commands");
+        out.untagged("BYE [UNAVAILABLE] Server shutting down");
+        out.flush();
+        logout();
+        return false;
     }
 
     /** Answers input that could not be read or parsed; false when the connection must end. */
@@ -178,10 +205,11 @@ public final class ImapSession {
                 // act on the present state, so SEARCH and FETCH see flags other sessions just set
                 syncQuietly(allowsExpunge(request));
             }
-            done = execute(processor, request);
+            done = request.verb().equals("IDLE") ? idle(processor, request) : execute(processor, request);
         }
         if (done == null) {
-            // the processor already answered (STARTTLS answers before its handshake)
+            // the processor already answered (STARTTLS answers before its handshake), or the
+            // server stopped during IDLE and said BYE
             return;
         }
         if (state == SessionState.SELECTED && selected != null && !done.isBad()) {
@@ -190,6 +218,32 @@ public final class ImapSession {
         out.tagged(request.tag(), done.status(), done.code(), done.text());
         out.flush();
         badInRow = done.isBad() ? badInRow + 1 : 0;
+    }
+
+    /**
+     * IDLE (RFC 2177) waits for nothing but DONE, for hours perhaps, so its wait counts as a
+     * wait for a command: a stop ends it with BYE, the shutdown announcement of RFC 3501 7.1.5
+     * (RFC 2177 3 lets the server send untagged responses at any time while idling). The first
+     * byte of DONE ends the wait, and IDLE then finishes as usual.
+     */
+    private Completion idle(CommandProcessor<Request> processor, Request request) throws IOException {
+        if (!connection.awaitCommand()) {
+            serverStopping();
+            return null;
+        }
+        Completion done;
+        try {
+            done = execute(processor, request);
+        } catch (EOFException e) {
+            if (connection.commandReceived()) {
+                throw e;
+            }
+            serverStopping();
+            return null;
+        }
+        // DONE has arrived; its first byte ended the wait, so a stop no longer cuts anything.
+        connection.commandReceived();
+        return done;
     }
 
     private Completion execute(CommandProcessor<Request> processor, Request request) throws IOException {

@@ -40,6 +40,11 @@ final class ImapServers implements AutoCloseable {
         return new ImapServers(builder.start());
     }
 
+    /** The server underneath, e.g. to stop it without removing its files. */
+    TestServer testServer() {
+        return server;
+    }
+
     int port(String listener) {
         return server.port(listener);
     }

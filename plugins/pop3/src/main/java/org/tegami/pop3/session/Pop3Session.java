@@ -80,6 +80,12 @@ public final class Pop3Session {
 
     private void loop() throws IOException {
         while (true) {
+            // A SASL exchange's next line is part of its AUTH command, not a new command.
+            boolean betweenCommands = continuation == null;
+            if (betweenCommands && !connection.awaitCommand()) {
+                serverStopping();
+                return;
+            }
             String line;
             try {
                 line = reader.readLine();
@@ -97,6 +103,10 @@ public final class Pop3Session {
                 // RFC 1939 section 3: the autologout timer ends the session without UPDATE
                 ending = "autologout";
                 writer.write(Pop3Reply.err("autologout timer expired"));
+                return;
+            }
+            if (betweenCommands && !connection.commandReceived()) {
+                serverStopping();
                 return;
             }
             if (line == null) {
@@ -118,6 +128,17 @@ public final class Pop3Session {
                 return;
             }
         }
+    }
+
+    /**
+     * The server is stopping while the client is between commands. POP3 has no unsolicited
+     * responses: each server line answers a command (RFC 1939 3), and the {@code SYS/TEMP} code
+     * (RFC 3206, response codes per RFC 2449 8) comes only with a reply. So the connection is
+     * closed without a word, as RFC 1939 3 has the autologout timer do, and UPDATE does not run:
+     * messages marked with DELE stay in the maildrop.
+     */
+    private void serverStopping() {
+        ending = "server stopping";
     }
 
     /** Writes a reply and takes its action; false when the session is over. */

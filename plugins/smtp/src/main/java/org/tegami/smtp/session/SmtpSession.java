@@ -1,5 +1,6 @@
 package org.tegami.smtp.session;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import org.tegami.api.Connection;
@@ -65,7 +66,7 @@ public final class SmtpSession {
         try {
             writer.write(SmtpReply.of(220, null, server.hostname() + " ESMTP Tegami"));
             while (open) {
-                CommandLine line = readCommandLine();
+                CommandLine line = nextCommand();
                 if (line == null) {
                     break;
                 }
@@ -84,6 +85,40 @@ public final class SmtpSession {
                         context.authenticatedUser().orElse("-"), context.messagesAccepted(), context.badCommands());
             }
         }
+    }
+
+    /**
+     * Waits for the client's next command, or {@code null} when the session is over: the client
+     * is gone, or the server is stopping, which ends a session idle between commands at once
+     * with 421 (RFC 5321 3.8: a server shut down from outside should send 421 first; 4.3.2,
+     * system not accepting network messages, RFC 3463). An open transaction is dropped.
+     */
+    private CommandLine nextCommand() throws IOException {
+        if (!connection.awaitCommand()) {
+            shuttingDown();
+            return null;
+        }
+        CommandLine line;
+        try {
+            line = readCommandLine();
+        } catch (EOFException e) {
+            // The stop woke the read while part of a line sat in the buffer: no command to act on.
+            if (connection.commandReceived()) {
+                throw e;
+            }
+            shuttingDown();
+            return null;
+        }
+        if (!connection.commandReceived()) {
+            shuttingDown();
+            return null;
+        }
+        return line;
+    }
+
+    private void shuttingDown() {
+        LOG.debug("Server stopping: closing the session between commands");
+        closeWith(SmtpReply.of(421, "4.3.2", server.hostname() + " Service shutting down"));
     }
 
     /** Reads one command line, or {@code null} when the client is gone. Used for BDAT sequences too. */
