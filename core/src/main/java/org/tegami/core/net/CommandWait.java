@@ -18,7 +18,10 @@ final class CommandWait {
     @FunctionalInterface
     interface Waker {
 
-        /** @return whether the read will return; {@code false} when this connection cannot be woken */
+        /**
+         * @return whether the read will return end of stream, so that the handler can send its
+         *     notice; {@code false} when the connection was closed instead (TLS 1.2)
+         */
         boolean wake();
     }
 
@@ -68,19 +71,6 @@ final class CommandWait {
     /** Whether the session waits for a command now. */
     boolean waiting() {
         return waiting;
-    }
-
-    /**
-     * For a connection a stop cannot wake ({@link PollingInput}): the reader looks now and then,
-     * and ends the wait itself once a stop was asked.
-     *
-     * @return whether the wait is woken: the read returns end of stream
-     */
-    synchronized boolean endIfStopping() {
-        if (waiting && stopping) {
-            woken = true;
-        }
-        return woken;
     }
 
     /** Whether a stop woke this session's read; its reads then return end of stream. */

@@ -18,7 +18,7 @@ import org.tegami.api.TlsProvider;
  * handler never change; STARTTLS only moves them onto the TLS socket. A stop
  * ({@link #endWhenIdle()}) wakes a session that waits for its next command by shutting down the
  * input of the plain socket, under TLS 1.3 too: the read then sees end of stream in the
- * session's own thread. A TLS 1.2 session's read looks for the stop itself ({@link PollingInput}).
+ * session's own thread. A TLS 1.2 session waiting for a command is closed without a notice.
  */
 final class SocketConnection implements Connection, AutoCloseable {
 
@@ -125,11 +125,7 @@ final class SocketConnection implements Connection, AutoCloseable {
         tlsProtocol = tlsSocket.getSession().getProtocol();
         current = tlsSocket;
         output.switchSink(guarded(tlsSocket.getOutputStream()));
-        InputStream source = tlsSocket.getInputStream();
-        if (!wakeable(tlsProtocol)) {
-            source = new PollingInput(source, tlsSocket, commandWait, () -> idleMillis);
-        }
-        return input.switchSource(source);
+        return input.switchSource(tlsSocket.getInputStream());
     }
 
     private OutputStream guarded(OutputStream socketOutput) {
@@ -152,13 +148,16 @@ final class SocketConnection implements Connection, AutoCloseable {
     }
 
     /**
-     * Makes the blocked read return end of stream. Not under TLS 1.2: there the TLS layer answers
-     * the end of input with a close of its own (RFC 5246 7.2.1, duplex close), and the notice
-     * could no longer be sent; its {@link PollingInput} notices the stop by itself instead.
-     * TLS 1.3 closes each direction on its own (RFC 8446 6.1), so the notice still goes out.
+     * Makes the blocked read return end of stream. TLS 1.3 closes each direction on its own (RFC
+     * 8446 6.1), so the notice still goes out after that. TLS 1.2 answers the end of input with a
+     * close of its own (RFC 5246 7.2.1, duplex close), and the notice could no longer be sent:
+     * such a session is closed at once without it (its read fails), so that it does not hold the
+     * stop for the grace time either. Reading in slices to look for the stop would cost every
+     * idle TLS 1.2 session wake-ups and cut TLS records at a timeout.
      */
     private boolean wakeRead() {
         if (!wakeable(tlsProtocol)) {
+            abort();
             return false;
         }
         try {

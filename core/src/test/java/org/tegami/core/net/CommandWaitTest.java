@@ -45,27 +45,4 @@ class CommandWaitTest {
         assertTrue(wait.end());
         assertFalse(wait.begin());
     }
-
-    @Test
-    void aConnectionThatCannotBeWokenEndsItsWaitWhenItLooks() {
-        CommandWait tls12 = new CommandWait(() -> false);
-        assertTrue(tls12.begin());
-        assertFalse(tls12.endIfStopping());
-        tls12.stop();
-        assertFalse(tls12.woken(), "not woken from outside");
-        assertTrue(tls12.endIfStopping());
-        assertFalse(tls12.arrived());
-        assertFalse(tls12.end());
-    }
-
-    @Test
-    void aConnectionThatCannotBeWokenFinishesACommandUnderWay() {
-        CommandWait tls12 = new CommandWait(() -> false);
-        assertTrue(tls12.begin());
-        assertTrue(tls12.arrived());
-        tls12.stop();
-        assertFalse(tls12.endIfStopping(), "the command has begun");
-        assertTrue(tls12.end());
-        assertFalse(tls12.begin());
-    }
 }

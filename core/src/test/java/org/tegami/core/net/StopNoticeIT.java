@@ -2,6 +2,7 @@ package org.tegami.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -146,41 +147,26 @@ class StopNoticeIT {
     }
 
     /**
-     * TLS 1.2 cannot be woken from outside without losing the notice (its close is duplex): its
-     * idle read looks for the stop between slices of half a second, and the notice follows.
+     * TLS 1.2 cannot be woken from outside without losing the notice (its close is duplex): an
+     * idle TLS 1.2 session is closed at once without it, and does not hold the stop.
      */
     @Test
-    void tls12SessionsGetTheNoticeWithinASlice() throws Exception {
+    void tls12SessionsAreClosedAtOnceWithoutTheNotice() throws Exception {
         int port = start(true);
         try (LineClient client = new LineClient(port)) {
             client.upgrade(tls.clientContext(), "TLSv1.2");
             assertEquals("220 ready", client.readLine());
-            Thread.sleep(PollingInput.SLICE_MILLIS * 2 + 200);
             client.send("HELLO");
-            assertEquals("250 HELLO", client.readLine(), "reads survive the slices");
-            client.send("INFO");
-            assertEquals("250 INFO", client.readLine());
+            assertEquals("250 HELLO", client.readLine());
             long took = timedStop();
-            assertEquals("421 stopping", client.readLine());
-            assertTrue(client.closedByServer());
-            assertTrue(took < PollingInput.SLICE_MILLIS + 1_500, "stop took " + took + " ms");
-        }
-    }
-
-    /** The slices do not shorten or lengthen the idle timeout of a TLS 1.2 session. */
-    @Test
-    void tls12SessionsKeepTheirIdleTimeout() throws Exception {
-        host = new ListenerHost(new NetLimits(10, 10, Duration.ofMillis(1_300), Duration.ofSeconds(5)),
-                () -> Optional.<TlsProvider>of(tls));
-        host.bind(handler, new ListenerSpec("notice", "127.0.0.1:0", true),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        try (LineClient client = new LineClient(host.port("notice"))) {
-            client.upgrade(tls.clientContext(), "TLSv1.2");
-            assertEquals("220 ready", client.readLine());
-            long started = System.nanoTime();
-            assertTrue(client.closedByServer());
-            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertTrue(took >= 1_200 && took < 3_000, "closed after " + took + " ms");
+            String after;
+            try {
+                after = client.readLine();
+            } catch (IOException e) {
+                after = null; // reset: closed all the same
+            }
+            assertNull(after, "closed without a notice");
+            assertTrue(took < 2_000, "stop took " + took + " ms");
         }
     }
 
