@@ -394,8 +394,9 @@ public final class Tegami implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: stops accepting at once, lets open sessions finish within
-     * {@code shutdown.grace} (then closes them), lets running delivery attempts end within the
+     * Graceful stop: stops accepting at once, ends the sessions that wait for a command (their
+     * handlers send a notice), lets busy sessions finish within {@code shutdown.grace} (then
+     * closes them), lets running delivery attempts end within the
      * same time (a claim still held is taken back after the lease, by this server's next start or
      * another instance), then stops the plugins and closes the spool. Every accepted message is
      * already on disk, so the spool is consistent whenever this ends.
@@ -403,7 +404,8 @@ public final class Tegami implements AutoCloseable {
     @Override
     public synchronized void close() {
         Duration grace = config.shutdownGrace();
-        LOG.info("stopping: no new connections; open sessions and deliveries get up to {} s", grace.toSeconds());
+        LOG.info("stopping: no new connections; idle sessions end now, busy ones and deliveries get up to {} s",
+                grace.toSeconds());
         if (plugins != null) {
             // No plugin comes or goes while the rest stops.
             plugins.stopWatching();

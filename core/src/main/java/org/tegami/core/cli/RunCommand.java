@@ -42,8 +42,9 @@ final class RunCommand implements CliCommand {
 
                 Starts the listeners, the queue and the plugins, and runs in the foreground.
                 SIGHUP (or 'tegami reload') reads tegami.conf again and applies it; SIGTERM or
-                SIGINT stops accepting at once and gives open sessions and running deliveries
-                shutdown.grace (default 10s) to finish. The process id goes to pid.file (default
+                SIGINT stops accepting at once, ends sessions that wait for their next command
+                with a notice (SMTP 421, IMAP BYE), and gives sessions busy with a command and
+                running deliveries shutdown.grace (default 10s) to finish. The process id goes to pid.file (default
                 <spool.dir>/tegami.pid) while it runs. Logs go where <conf>/tinylog.properties
                 says (the console by default).""";
     }
