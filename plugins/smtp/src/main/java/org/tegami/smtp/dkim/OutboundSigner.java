@@ -82,10 +82,10 @@ public final class OutboundSigner {
         }
         Optional<MessageScan> scan;
         try (InputStream in = message.content().open()) {
-            scan = MessageScan.read(in);
+            // The body is hashed only when the From domain has a key.
+            scan = MessageScan.read(in, fields -> FromDomain.of(fields).map(current::get).isPresent());
         }
         if (scan.isEmpty()) {
-            LOG.info("{}: not signed, header section over {} bytes", message.queueId(), MessageScan.MAX_HEADER);
             return message;
         }
         List<HeaderField> fields = scan.get().fields();
