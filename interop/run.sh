@@ -3,8 +3,8 @@
 #
 # Unpacks ARCHIVE (default: dist/target/tegami-*.tar.gz from 'mvn package'), runs it on free
 # loopback ports of its own, and checks it with swaks, msmtp, curl (SMTP, POP3, IMAP),
-# fetchmail, mbsync, bin/sendmail with s-nail as mailx, and Dovecot's doveadm opened on the
-# same Maildir. Prints PASS/FAIL per check and exits non-zero if any failed.
+# fetchmail, mbsync, bin/sendmail with s-nail as mailx, Dovecot's doveadm opened on the
+# same Maildir, and dkimpy (python3-dkim) on a relayed, DKIM-signed message. Prints PASS/FAIL per check and exits non-zero if any failed.
 # Installs missing tools with apt-get (as root). KEEP=1 keeps the temp folder for a look.
 # interop/README.md tells more.
 set -euo pipefail
@@ -18,7 +18,7 @@ START=$(date +%s)
 
 # command -> Debian package
 TOOLS=(swaks:swaks msmtp:msmtp curl:curl fetchmail:fetchmail mbsync:isync doveadm:dovecot-core
-       s-nail:s-nail python3:python3 java:openjdk-17-jre-headless)
+       s-nail:s-nail python3:python3 dkimverify:python3-dkim java:openjdk-17-jre-headless)
 
 install_tools() {
     local missing=() t
@@ -687,6 +687,92 @@ EOF
     note "$(grep -c '^folder' "$dir/tegami-1.txt") folders, $(grep -c '^message' "$dir/tegami-1.txt") messages: same UIDVALIDITY, UIDNEXT, UIDs, flags, keywords, subscriptions; Dovecot's flags, saved message and new folder seen by Tegami"
 }
 
+check_dkim() {
+    local dir=$WORK/dkim sink_port sink_pid py i
+    mkdir -p "$dir"
+    # dkimpy is installed for the system's Python (python3-dkim), which may not be the first
+    # python3 on PATH: use the interpreter of its dkimverify script.
+    py=$(head -n 1 "$(command -v dkimverify)" | sed 's/^#! *//; s/ .*//')
+    pick_port; sink_port=$REPLY
+    # The remote server: one SMTP session on a loopback port, the message saved as received
+    # (dots un-stuffed); socket code, as the smtpd module is gone from Python 3.12.
+    cat > "$dir/sink.py" <<'EOF'
+import socket, sys
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", int(sys.argv[1]))); srv.listen(1); srv.settimeout(90)
+conn, _ = srv.accept(); conn.settimeout(60); f = conn.makefile("rb")
+def say(line): conn.sendall(line.encode() + b"\r\n")
+say("220 sink.test ESMTP")
+while True:
+    line = f.readline()
+    if not line:
+        break
+    verb = line[:4].upper()
+    if verb in (b"EHLO", b"HELO"):
+        say("250-sink.test"); say("250-8BITMIME"); say("250 SIZE 104857600")
+    elif verb == b"DATA":
+        say("354 go on")
+        data = bytearray()
+        while True:
+            l = f.readline()
+            if l in (b".\r\n", b""):
+                break
+            data += l[1:] if l.startswith(b".") else l
+        open(sys.argv[2] + ".tmp", "wb").write(bytes(data))
+        __import__("os").rename(sys.argv[2] + ".tmp", sys.argv[2])
+        say("250 2.0.0 kept")
+    elif verb == b"QUIT":
+        say("221 bye"); break
+    else:
+        say("250 ok")
+conn.close()
+EOF
+    timeout 120 python3 "$dir/sink.py" "$sink_port" "$dir/received.eml" > "$dir/sink.log" 2>&1 &
+    sink_pid=$!
+    # Mail for sink.test goes to the sink; the routing plugin reads the rules within a second.
+    echo "sink.test relay smtp:[127.0.0.1]:$sink_port" >> "$CONF/routes"
+    "${AS[@]}" "$ROOT/bin/tegami" dkim keygen example.org --selector interop > "$dir/keygen.txt" 2> "$dir/keygen.err" \
+        || die "bin/tegami dkim keygen example.org failed: $(tail -n 1 "$dir/keygen.err")"
+    "${AS[@]}" "$ROOT/bin/tegami" dkim show example.org > "$dir/show.txt" 2>&1 \
+        || die "bin/tegami dkim show example.org failed: $(tail -n 1 "$dir/show.txt")"
+    cmp -s "$dir/keygen.txt" "$dir/show.txt" || die "dkim show prints another record than keygen did"
+    grep -q '^interop._domainkey.example.org. IN TXT "v=DKIM1; k=rsa; p=' "$dir/show.txt" \
+        || die "unexpected record: $(head -c 120 "$dir/show.txt")"
+    # The running server takes the new key on reload (its settings did not change).
+    "${AS[@]}" "$ROOT/bin/tegami" reload > "$dir/reload.txt" 2>&1 || die "bin/tegami reload failed: $(tail -n 1 "$dir/reload.txt")"
+    sleep 1.5
+    {
+        printf 'From: Alice <alice@example.org>\nTo: Dave <dave@sink.test>\nSubject: dkim interop\n'
+        printf 'Date: %s\nMessage-ID: <%s>\nMIME-Version: 1.0\n' "$(LC_ALL=C date -R)" "$(msgid dkim)"
+        printf 'Content-Type: text/plain; charset=us-ascii\n\nSigned  by Tegami, \t checked by dkimpy.\n.a dot\n\n\n'
+    } > "$WORK/msg/dkim.eml"
+    "${AS[@]}" "$ROOT/bin/tegami" sendmail -f "$ALICE" dave@sink.test < "$WORK/msg/dkim.eml" \
+        || die "bin/tegami sendmail to dave@sink.test failed"
+    for i in $(seq 1 150); do [ -s "$dir/received.eml" ] && break; sleep 0.2; done
+    [ -s "$dir/received.eml" ] || die "no message reached the sink on port $sink_port within 30 s"
+    # The relay sends QUIT once its idle connection times out (smtp.relay.connection-idle, 5 s).
+    for i in $(seq 1 50); do kill -0 "$sink_pid" 2>/dev/null || break; sleep 0.2; done
+    kill "$sink_pid" 2>/dev/null || true
+    wait "$sink_pid" 2>/dev/null || true
+    head -c 15 "$dir/received.eml" | grep -q '^DKIM-Signature:' || die "the relayed message does not start with DKIM-Signature"
+    "$py" - "$dir/received.eml" "$dir/show.txt" > "$dir/verify.txt" 2>&1 <<'EOF' || die "dkimpy: $(tail -n 1 "$dir/verify.txt")"
+import re, sys, dkim
+message = open(sys.argv[1], "rb").read()
+name, strings = open(sys.argv[2]).read().strip().split(" IN TXT ", 1)
+txt = "".join(re.findall(r'"([^"]*)"', strings)).encode()
+def dnsfunc(qname, timeout=5):
+    qname = qname.decode() if isinstance(qname, bytes) else qname
+    return txt if qname.rstrip(".").lower() == name.rstrip(".").lower() else None
+ok = dkim.verify(message, dnsfunc=dnsfunc)
+field = message.split(b"\r\nFrom:")[0].replace(b"\r\n", b"").decode()
+tags = dict((k.strip(), v.strip()) for k, v in re.findall(r"(\w+)=([^;]*)", field.split(":", 1)[1]))
+print("verified" if ok else "NOT verified", "a=" + tags.get("a", ""), "d=" + tags.get("d", ""), "s=" + tags.get("s", ""))
+if not ok:
+    sys.exit("the signature does not verify")
+EOF
+    note "key made by 'tegami dkim keygen', taken on reload; the message relayed to a loopback sink $(tail -n 1 "$dir/verify.txt") by dkimpy"
+}
+
 check_server_log() {
     grep -nE '(ERROR|Exception|^\s+at [a-z]+\.)' "$WORK/logs/server.log" > "$WORK/logs/server-errors.txt" \
         && die "the server log has $(wc -l < "$WORK/logs/server-errors.txt") ERROR/exception lines, first: $(head -n 1 "$WORK/logs/server-errors.txt")"
@@ -703,6 +789,7 @@ check curl-imap check_curl_imap
 check fetchmail check_fetchmail
 check mbsync check_mbsync
 check dovecot check_dovecot
+check dkim check_dkim
 check server-log check_server_log
 
 echo "interop: $(($(date +%s) - START)) s"

@@ -15,6 +15,7 @@ final class Commands {
                 new SendmailCommand(),
                 new QueueCommand(),
                 new UserCommand(),
+                new DkimCommand(),
                 new PluginsCommand(),
                 new CheckConfigCommand(),
                 new ReloadCommand()

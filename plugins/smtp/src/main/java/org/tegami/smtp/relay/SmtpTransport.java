@@ -1,7 +1,9 @@
 package org.tegami.smtp.relay;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.tegami.api.Reply;
 import org.tegami.api.ServerContext;
 import org.tegami.api.Settings;
 import org.tegami.api.Transport;
+import org.tegami.smtp.dkim.OutboundSigner;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 import org.xbill.DNS.NioClient;
@@ -34,13 +37,21 @@ import org.xbill.DNS.NioClient;
  *
  * <p>For embedding and tests: {@code new SmtpTransport(RelayConfig.builder()...build())}, then
  * {@code start(null)} (the EHLO name is then {@code relay.helo-name} or {@code localhost}).
+ *
+ * <p>Relayed mail is DKIM-signed (RFC 6376) with the key of its From domain from the keys
+ * folder {@code smtp.dkim.keys} (default {@code conf/dkim}, see {@link OutboundSigner}), read at
+ * start and again on {@link #refresh()} ({@code tegami reload}).
  */
 @Extension
 public class SmtpTransport implements Transport {
 
     private static final TaggedLogger LOG = Logger.tag("relay");
 
+    private static final Path DEFAULT_DKIM_KEYS = Path.of("conf/dkim");
+
     private RelayConfig config;
+    private Path dkimKeys;
+    private volatile OutboundSigner signer;
     private volatile SessionPool pool;
     private volatile HopDelivery delivery;
     private volatile ScheduledExecutorService timer;
@@ -51,8 +62,17 @@ public class SmtpTransport implements Transport {
         this(RelayConfig.defaults());
     }
 
+    /** A transport that does not sign. */
     public SmtpTransport(RelayConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param dkimKeys the DKIM keys folder; {@code null} to sign nothing
+     */
+    public SmtpTransport(RelayConfig config, Path dkimKeys) {
         this.config = config;
+        this.dkimKeys = dkimKeys;
     }
 
     @Override
@@ -63,6 +83,7 @@ public class SmtpTransport implements Transport {
     @Override
     public void configure(Settings settings) throws ConfigException {
         config = RelayConfig.read(settings);
+        dkimKeys = settings.path("dkim.keys", DEFAULT_DKIM_KEYS);
     }
 
     /**
@@ -83,6 +104,11 @@ public class SmtpTransport implements Transport {
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(config.trustStore(), 0, "smtp.relay.tls-trust-store: cannot load: " + e.getMessage());
         }
+        if (dkimKeys != null) {
+            OutboundSigner newSigner = new OutboundSigner(dkimKeys, Clock.systemUTC());
+            newSigner.load();
+            signer = newSigner;
+        }
         SessionSetup setup = new SessionSetup(config, tls, helo);
         ScheduledExecutorService newTimer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "relay-timer");
@@ -96,6 +122,15 @@ public class SmtpTransport implements Transport {
         timer = newTimer;
         resolver = newResolver;
         LOG.debug("relay started: EHLO {}, resolver {}", helo, dns.isEmpty() ? "system" : dns);
+    }
+
+    /** Re-reads the DKIM keys folder, so a new key file counts without a restart. */
+    @Override
+    public void refresh() {
+        OutboundSigner s = signer;
+        if (s != null) {
+            s.reload();
+        }
     }
 
     @Override
@@ -122,10 +157,20 @@ public class SmtpTransport implements Transport {
     }
 
     @Override
-    public List<DeliveryResult> deliver(OutboundMessage message) {
+    public List<DeliveryResult> deliver(OutboundMessage unsigned) {
         HopDelivery d = delivery;
         if (d == null) {
             throw new IllegalStateException("smtp transport not started");
+        }
+        // Signed once per attempt, before the recipients are split by next hop.
+        OutboundSigner s = signer;
+        OutboundMessage message;
+        try {
+            message = s == null ? unsigned : s.sign(unsigned);
+        } catch (IOException e) {
+            LOG.error("{}: cannot read the message from the spool to sign it: {}", unsigned.queueId(), e.getMessage());
+            return HopDelivery.all(unsigned.recipients(), DeliveryResult.Status.DEFERRED,
+                    Reply.of(451, "4.3.0", "local error reading the message"), null);
         }
         Map<MailAddress, DeliveryResult> results = new LinkedHashMap<>();
         if (message.nextHop() != null) {

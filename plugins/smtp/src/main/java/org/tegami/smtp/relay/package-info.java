@@ -12,7 +12,8 @@
  * per-recipient results), {@link org.tegami.smtp.relay.HostMemory} (hosts that did not answer).
  * Parsing is kept apart from I/O: {@link org.tegami.smtp.relay.ReplyParser},
  * {@link org.tegami.smtp.relay.Capabilities}, {@link org.tegami.smtp.relay.MailParameters},
- * {@link org.tegami.smtp.relay.DotStuffer}.
+ * {@link org.tegami.smtp.relay.DotStuffer}. Before a message goes out, the transport has it
+ * DKIM-signed ({@link org.tegami.smtp.dkim.OutboundSigner}).
  *
  * <p>Outcomes: 2xx delivered; 4xx, connection trouble and timeouts deferred; 5xx failed with
  * the remote reply (its text goes into the DSN). A message that requires TLS is deferred

@@ -51,7 +51,12 @@ final class RelayTestBed implements AutoCloseable {
     }
 
     SmtpTransport transport(RelayConfig.Builder config) throws Exception {
-        SmtpTransport t = new SmtpTransport(config.build());
+        return transport(config, null);
+    }
+
+    /** A transport that signs with the DKIM keys of a folder ({@code null}: none). */
+    SmtpTransport transport(RelayConfig.Builder config, java.nio.file.Path dkimKeys) throws Exception {
+        SmtpTransport t = new SmtpTransport(config.build(), dkimKeys);
         t.start(null);
         transports.add(t);
         return t;

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tegami.api.ConfigException;
 
-/** The relay loads its TLS contexts and DNS resolver at first use, but a configured trust store still at start. */
+/**
+ * The relay loads its TLS contexts and DNS resolver at first use, but a configured trust store
+ * and the DKIM keys still at start.
+ */
 class SmtpTransportStartTest {
 
     @TempDir
@@ -21,5 +24,23 @@ class SmtpTransportStartTest {
         SmtpTransport transport = new SmtpTransport(RelayConfig.builder().trustStore(bad).build());
         ConfigException e = assertThrows(ConfigException.class, () -> transport.start(null));
         assertTrue(e.getMessage().contains("smtp.relay.tls-trust-store"), e.getMessage());
+    }
+
+    @Test
+    void aDkimKeyFileThatDoesNotReadStopsTheStartNamingIt() throws Exception {
+        Path keys = Files.createDirectories(dir.resolve("dkim"));
+        Path bad = Files.writeString(keys.resolve("example.org.sel.key"), "not a key\n");
+        SmtpTransport transport = new SmtpTransport(RelayConfig.builder().build(), keys);
+        ConfigException e = assertThrows(ConfigException.class, () -> transport.start(null));
+        assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("smtp.dkim.keys"), e.getMessage());
+    }
+
+    @Test
+    void noDkimFolderIsNoError() throws Exception {
+        SmtpTransport transport = new SmtpTransport(RelayConfig.builder().build(), dir.resolve("absent"));
+        transport.start(null);
+        transport.refresh();
+        transport.stop();
     }
 }
