@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tegami.api.ConfigException;
+import org.tegami.api.Envelope;
 import org.tegami.api.OutboundMessage;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
 /**
- * Signs relayed messages with the key of their From domain: reads the message once from the
+ * Signs relayed messages written by this server's users with the key of their From domain: reads the message once from the
  * spool to hash its body, then hands on a message whose content is the new
  * {@code DKIM-Signature} field followed by the original bytes, read again from the spool.
  * Earlier signatures, even of the same domain, stay below the new one. Thread-safe; the keys
@@ -60,6 +61,16 @@ public final class OutboundSigner {
         }
     }
 
+    /**
+     * Whether a message was written by a user of this server: handed over by a logged-in SMTP
+     * client, or locally (sendmail, and the server's own notices). Mail that arrived from
+     * elsewhere and is only passed on (an alias that forwards) is not signed, even when its From
+     * names one of our domains: a signature would vouch for a forgery (DMARC would pass).
+     */
+    static boolean writtenHere(Envelope.Origin origin) {
+        return origin.authenticatedUser() != null || "local".equals(origin.protocol());
+    }
+
     /** The domains that sign. */
     public Set<String> domains() {
         return keys.keySet();
@@ -71,13 +82,14 @@ public final class OutboundSigner {
     }
 
     /**
-     * The message as it should go out: signed when its From domain has a key, else as given.
+     * The message as it should go out: signed when it was written here (see
+     * {@link #writtenHere}) and its From domain has a key, else as given.
      *
      * @throws IOException if the spool file cannot be read
      */
     public OutboundMessage sign(OutboundMessage message) throws IOException {
         Map<String, DkimKey> current = keys;
-        if (current.isEmpty()) {
+        if (current.isEmpty() || !writtenHere(message.envelope().origin())) {
             return message;
         }
         Optional<MessageScan> scan;

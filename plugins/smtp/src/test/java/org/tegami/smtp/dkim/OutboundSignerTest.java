@@ -30,10 +30,36 @@ class OutboundSignerTest {
     Path keys;
 
     private static OutboundMessage message(String content) {
+        return message(content, null);
+    }
+
+    private static OutboundMessage message(String content, Envelope.Origin origin) {
         byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
         MailAddress rcpt = MailAddress.parse("bob@example.net");
         return new OutboundMessage("Q1", new Envelope(MailAddress.parse("alice@example.org"), List.of(Recipient.of(rcpt)),
-                Map.of(), null), List.of(rcpt), null, false, () -> new ByteArrayInputStream(bytes), bytes.length);
+                Map.of(), origin), List.of(rcpt), null, false, () -> new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    @Test
+    void onlyMailWrittenHereIsSignedNotMailPassedOn() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(keys.resolve("example.org.s.key"), DkimKeyFolderTest.pem(pair.getPrivate().getEncoded()));
+        OutboundSigner signer = new OutboundSigner(keys, Clock.systemUTC());
+        signer.load();
+        String content = "From: alice@example.org\r\nSubject: s\r\n\r\nHi.\r\n";
+
+        OutboundMessage submitted = signer.sign(message(content,
+                new Envelope.Origin("ESMTPSA", "laptop", "192.0.2.7", "alice@example.org")));
+        // An alias forwards mail from the internet that claims one of our domains: not vouched for.
+        OutboundMessage forwarded = signer.sign(message(content,
+                new Envelope.Origin("ESMTPS", "mx.example.com", "198.51.100.9", null)));
+
+        try (InputStream in = submitted.content().open()) {
+            assertTrue(new String(in.readAllBytes(), StandardCharsets.US_ASCII).startsWith("DKIM-Signature: "));
+        }
+        try (InputStream in = forwarded.content().open()) {
+            assertEquals(content, new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        }
     }
 
     @Test
