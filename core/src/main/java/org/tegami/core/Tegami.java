@@ -178,7 +178,8 @@ public final class Tegami implements AutoCloseable {
     }
 
     private static NetLimits netLimits(ServerConfig.Net net) {
-        return new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(), net.handshakeTimeout());
+        return new NetLimits(net.maxConnections(), net.maxConnectionsPerIp(), net.idleTimeout(), net.handshakeTimeout(),
+                net.writeTimeout());
     }
 
     /** The protocol handlers running now, plugins' first. */

@@ -64,9 +64,11 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
 
     /**
      * Connection limits for all listeners together; {@code handshakeTimeout} bounds a whole TLS
-     * handshake (implicit TLS and STARTTLS), so clients that never finish one do not hold a thread.
+     * handshake (implicit TLS and STARTTLS), so clients that never finish one do not hold a thread;
+     * {@code writeTimeout} bounds one write to a client that reads nothing, below the idle timeout.
      */
-    public record Net(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration handshakeTimeout) {
+    public record Net(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration handshakeTimeout,
+            Duration writeTimeout) {
     }
 
     /** Queue workers, retry back-off, bounce age, claim lease, rescan period. */
@@ -114,7 +116,8 @@ public record ServerConfig(String hostname, List<String> domains, Path spoolDir,
                 atLeast(source, s, "net.max-connections", 1000, 1),
                 atLeast(source, s, "net.max-connections-per-ip", 100, 1),
                 positive(source, s, "net.idle-timeout", Duration.ofMinutes(5)),
-                positive(source, s, "net.handshake-timeout", Duration.ofSeconds(30)));
+                positive(source, s, "net.handshake-timeout", Duration.ofSeconds(30)),
+                positive(source, s, "net.write-timeout", Duration.ofMinutes(5)));
         Optional<HostPort> dns = Optional.empty();
         String resolver = s.string("dns.resolver", "");
         if (!resolver.isBlank()) {

@@ -7,9 +7,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.IntSupplier;
 
 /**
- * A socket's output whose every write must finish within the idle timeout: if the client
- * stops reading and the send buffer stays full, the watchdog closes the socket and the write
- * fails instead of blocking the session for good.
+ * A socket's output whose every write must finish within a deadline (the idle timeout, at
+ * most {@code net.write-timeout}): if the client stops reading and the send buffer stays full,
+ * the watchdog closes the socket and the write fails instead of blocking the session for good.
  */
 final class GuardedOutputStream extends OutputStream {
 

@@ -253,7 +253,7 @@ public final class ListenerHost implements AutoCloseable {
             socket.setSoTimeout(now.idleMillis());
             String id = Long.toString(CONNECTION_IDS.incrementAndGet(), 36);
             SocketConnection connection = new SocketConnection(id, listener.spec().name(), socket, tls, handshake,
-                    watchdog, now.idleMillis());
+                    watchdog, now.idleMillis(), now.writeMillis());
             self[0] = new Session(listener.handler(), listener.spec(), connection, () -> {
                 live.remove(self[0]);
                 limiter.release(client);

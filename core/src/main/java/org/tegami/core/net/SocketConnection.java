@@ -35,9 +35,11 @@ final class SocketConnection implements Connection, AutoCloseable {
     /** The negotiated TLS protocol, {@code null} in plaintext; kept so a stop need not ask the TLS socket. */
     private volatile String tlsProtocol;
     private volatile int idleMillis;
+    /** The most one write may block: below the idle timeout when that is set longer (IDLE). */
+    private final int writeMillis;
 
     SocketConnection(String id, String listenerName, Socket plain, Supplier<Optional<TlsProvider>> tls,
-            TlsHandshake handshake, Watchdog watchdog, int idleMillis) throws IOException {
+            TlsHandshake handshake, Watchdog watchdog, int idleMillis, int writeMillis) throws IOException {
         this.id = id;
         this.listenerName = listenerName;
         this.plain = plain;
@@ -45,6 +47,7 @@ final class SocketConnection implements Connection, AutoCloseable {
         this.handshake = handshake;
         this.watchdog = watchdog;
         this.idleMillis = idleMillis;
+        this.writeMillis = writeMillis;
         this.current = plain;
         this.input = new ConnectionInput(plain.getInputStream(), commandWait);
         this.output = new ConnectionOutput(guarded(plain.getOutputStream()));
@@ -129,7 +132,7 @@ final class SocketConnection implements Connection, AutoCloseable {
     }
 
     private OutputStream guarded(OutputStream socketOutput) {
-        return new GuardedOutputStream(socketOutput, watchdog, () -> idleMillis, this::abort);
+        return new GuardedOutputStream(socketOutput, watchdog, () -> Math.min(idleMillis, writeMillis), this::abort);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.tinylog.TaggedLogger;
  *
  * <p>Applied at once: {@code domains} (the server context's local domains; routers and RCPT
  * checks read them per message), {@code shutdown.grace}, the {@code net.*} connection limits and
- * idle timeout (for connections accepted from then on), listener addresses
+ * idle and write timeouts (for connections accepted from then on), listener addresses
  * ({@code <name>.listen}: moved, switched on or off) and each plugin's own section (the plugin's
  * extensions are restarted with it). Every other core key (hostname, folders, queue and auth
  * settings, {@code dns.resolver}, {@code pid.file}) is read and checked but takes
@@ -29,7 +29,7 @@ public final class ConfigReload {
 
     private static final TaggedLogger LOG = Logger.tag("server");
     private static final Set<String> LIVE_CORE_KEYS = Set.of("domains", "shutdown.grace", "net.max-connections",
-            "net.max-connections-per-ip", "net.idle-timeout");
+            "net.max-connections-per-ip", "net.idle-timeout", "net.write-timeout");
 
     private final ServerConfig before;
     private final ServerConfig after;
@@ -79,8 +79,11 @@ public final class ConfigReload {
             parts.add("domains " + before.domains() + " -> " + after.domains());
         }
         if (!before.net().equals(after.net())) {
+            String writes = before.net().writeTimeout().equals(after.net().writeTimeout()) ? ""
+                    : ", write timeout " + after.net().writeTimeout().toSeconds() + "s";
             parts.add("connections: at most " + after.net().maxConnections() + ", " + after.net().maxConnectionsPerIp()
-                    + " per address, idle timeout " + after.net().idleTimeout().toSeconds() + "s for new ones");
+                    + " per address, idle timeout " + after.net().idleTimeout().toSeconds() + "s" + writes
+                    + " for new ones");
         }
         if (!before.shutdownGrace().equals(after.shutdownGrace())) {
             parts.add("shutdown.grace " + before.shutdownGrace().toSeconds() + "s -> "

@@ -52,7 +52,8 @@ class ServerConfigTest {
         assertEquals(new ServerConfig.Auth(5, Duration.ofMinutes(15), Duration.ofSeconds(1), 12), c.auth());
         assertEquals(new ServerConfig.Queue(16, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
                 Duration.ofMinutes(10), Duration.ofSeconds(30)), c.queue());
-        assertEquals(new ServerConfig.Net(1000, 100, Duration.ofMinutes(5), Duration.ofSeconds(30)), c.net());
+        assertEquals(new ServerConfig.Net(1000, 100, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(5)), c.net());
         assertEquals(Optional.empty(), c.metricsListen(), "the metrics endpoint is off by default");
     }
 

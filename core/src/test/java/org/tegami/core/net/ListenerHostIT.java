@@ -127,6 +127,19 @@ class ListenerHostIT {
     }
 
     @Test
+    void aClientThatReadsNothingIsCutOffAtTheWriteTimeoutBeforeItsIdleTimeout() throws Exception {
+        // Reads may wait 10 minutes (as IMAP IDLE may), one write at most 300 ms.
+        int port = start(new NetLimits(10, 10, Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofMillis(300)),
+                false);
+        try (LineClient client = new LineClient(port)) {
+            assertEquals("220 echo ready", client.readLine());
+            client.send("FLOOD");
+            // Never read: cut off within the 3 s this waits, not after the 10 minutes.
+            awaitOpenConnections(0);
+        }
+    }
+
+    @Test
     void runsSessionsOnVirtualThreadsWhenTheRuntimeHasThem() throws Exception {
         boolean expected = Runtime.version().feature() >= 21;
         assertEquals(expected, ListenerHost.usesVirtualThreads());
