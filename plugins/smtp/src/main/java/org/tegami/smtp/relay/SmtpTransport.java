@@ -39,8 +39,9 @@ import org.xbill.DNS.NioClient;
  * {@code start(null)} (the EHLO name is then {@code relay.helo-name} or {@code localhost}).
  *
  * <p>Relayed mail is DKIM-signed (RFC 6376) with the key of its From domain from the keys
- * folder {@code smtp.dkim.keys} (default {@code conf/dkim}, see {@link OutboundSigner}), read at
- * start and again on {@link #refresh()} ({@code tegami reload}).
+ * folder {@code smtp.dkim.keys} (default {@code conf/dkim}, see {@link OutboundSigner}), read when
+ * configured (so {@code tegami check-config} checks the keys too) and again on {@link #refresh()}
+ * ({@code tegami reload}).
  */
 @Extension
 public class SmtpTransport implements Transport {
@@ -84,6 +85,14 @@ public class SmtpTransport implements Transport {
     public void configure(Settings settings) throws ConfigException {
         config = RelayConfig.read(settings);
         dkimKeys = settings.path("dkim.keys", DEFAULT_DKIM_KEYS);
+        // Read here, so that 'tegami check-config' finds a bad key file too.
+        signer = loadedSigner(dkimKeys);
+    }
+
+    private static OutboundSigner loadedSigner(Path keys) throws ConfigException {
+        OutboundSigner s = new OutboundSigner(keys, Clock.systemUTC());
+        s.load();
+        return s;
     }
 
     /**
@@ -104,10 +113,8 @@ public class SmtpTransport implements Transport {
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(config.trustStore(), 0, "smtp.relay.tls-trust-store: cannot load: " + e.getMessage());
         }
-        if (dkimKeys != null) {
-            OutboundSigner newSigner = new OutboundSigner(dkimKeys, Clock.systemUTC());
-            newSigner.load();
-            signer = newSigner;
+        if (signer == null && dkimKeys != null) {
+            signer = loadedSigner(dkimKeys);
         }
         SessionSetup setup = new SessionSetup(config, tls, helo);
         ScheduledExecutorService newTimer = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tegami.api.ConfigException;
+import org.tegami.testing.TestSettings;
 
 /**
  * The relay loads its TLS contexts and DNS resolver at first use, but a configured trust store
@@ -34,6 +35,16 @@ class SmtpTransportStartTest {
         ConfigException e = assertThrows(ConfigException.class, () -> transport.start(null));
         assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("smtp.dkim.keys"), e.getMessage());
+    }
+
+    @Test
+    void aDkimKeyFileThatDoesNotReadIsFoundWhenTheSettingsAreRead() throws Exception {
+        Path keys = Files.createDirectories(dir.resolve("dkim"));
+        Path bad = Files.writeString(keys.resolve("example.org.sel.key"), "not a key\n");
+        // 'tegami check-config' reads each extension's settings without starting it.
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new SmtpTransport().configure(TestSettings.of(dir, "dkim.keys", keys.toString())));
+        assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
     }
 
     @Test
