@@ -79,8 +79,15 @@ final class AttackServer implements AutoCloseable {
      * log is kept as {@code target/attack-logs/<test class>.log} after {@link #close()}.
      */
     static AttackServer start(Path root, Map<String, String> overrides) throws IOException, InterruptedException {
+        return start(root, overrides,
+                StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName());
+    }
+
+    /** As {@link #start(Path, Map)}, the log kept under {@code name}. */
+    static AttackServer start(Path root, Map<String, String> overrides, String name)
+            throws IOException, InterruptedException {
         AttackServer server = new AttackServer(root, overrides);
-        server.name = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
+        server.name = name;
         return server;
     }
 

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,19 +22,9 @@ class AuthBruteForceIT {
     private static final Duration LOCKOUT = Duration.ofSeconds(2);
     private static final int ATTEMPTS = 12;
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of("auth.lockout", "2s"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.closeAndAssertNoErrors();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of("auth.lockout", "2s"), started -> server = started);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"submission, 127.0.0.51", "pop3, 127.0.0.52", "imap, 127.0.0.53"})

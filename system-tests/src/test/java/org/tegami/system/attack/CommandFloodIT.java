@@ -2,15 +2,12 @@ package org.tegami.system.attack;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Thousands of pipelined commands that make no progress (NOOP, RSET, CAPA, USER, bad commands,
@@ -21,23 +18,10 @@ class CommandFloodIT {
 
     private static final int FLOOD = 2000;
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            server.assertServes("127.0.0.69");
-        } finally {
-            server.closeAndAssertNoErrors();
-        }
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of(), started -> server = started)
+            .servingAtTheEnd("127.0.0.69");
 
     /**
      * @param listener where to send

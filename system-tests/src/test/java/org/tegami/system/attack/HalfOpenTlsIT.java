@@ -3,15 +3,12 @@ package org.tegami.system.attack;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Half-open TLS handshakes: on smtps, pop3s and imaps, clients that connect and send nothing,
@@ -27,20 +24,11 @@ class HalfOpenTlsIT {
     private static final byte[] PARTIAL_HELLO = {0x16, 0x03, 0x01, 0x00, (byte) 0xc8, 0x01, 0x00, 0x00, (byte) 0xc4, 0x03, 0x03};
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(8);
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of("net.idle-timeout", "30s", "pop3.idle-timeout", "30s",
-                "smtp.command-timeout", "30s", "smtp.session-timeout", "30s"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.closeAndAssertNoErrors();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of("net.idle-timeout", "30s",
+            "pop3.idle-timeout", "30s", "smtp.command-timeout", "30s", "smtp.session-timeout", "30s"),
+            started -> server = started);
 
     @Test
     void halfOpenHandshakesAreClosedAndDoNotBlockOthers() throws Exception {

@@ -15,9 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,23 +31,14 @@ class HugeInputIT {
     private static final int HUGE_LINE = 32 * 1024 * 1024;
     private static final String MEGABYTE_BLOB = Base64.getEncoder().encodeToString(new byte[768 * 1024]);
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of("auth.max-failures", "1000", "smtp.max-bad-commands", "100"));
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of("auth.max-failures", "1000",
+            "smtp.max-bad-commands", "100"), started -> server = started).servingAtTheEnd("127.0.0.109");
 
     @AfterAll
-    static void stop() throws Exception {
-        try {
-            server.assertServes("127.0.0.109");
-            assertFalse(server.logText().contains("OutOfMemoryError"), "the server ran out of memory");
-        } finally {
-            server.closeAndAssertNoErrors();
-        }
+    static void noOutOfMemory() throws Exception {
+        assertFalse(server.logText().contains("OutOfMemoryError"), "the server ran out of memory");
     }
 
     @ParameterizedTest(name = "logged in: {0}")

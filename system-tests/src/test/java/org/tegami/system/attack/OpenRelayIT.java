@@ -3,20 +3,17 @@ package org.tegami.system.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,20 +36,10 @@ class OpenRelayIT {
     private static final String LOCAL = "250 .*";
     private static final String CONTROL = "control@remote.example";
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of(), started -> server = started);
     private static final AtomicInteger LOCAL_SENT = new AtomicInteger();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.closeAndAssertNoErrors();
-    }
 
     static Stream<Arguments> addresses() {
         List<Arguments> all = new ArrayList<>();

@@ -14,10 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * User and mailbox names that try to leave the mail root or reach another user's Maildir:
@@ -31,16 +30,18 @@ class PathEscapeIT {
     private static final java.util.regex.Pattern LIST_LINE = java.util.regex.Pattern.compile(
             "\\* LIST \\([^)]*\\) (?:NIL|\"[^\"]*\") (.*)");
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
+    // name tricks must not lock the test out before it is done
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of("auth.max-failures", "1000",
+            "auth.failure-delay", "1ms", "pop3.max-auth-failures", "1000", "imap.max-bad-commands", "1000",
+            "smtp.max-bad-commands", "1000"), started -> server = started);
+    private static Path dir;
     private static Path outside;
 
     @BeforeAll
-    static void start() throws Exception {
-        // name tricks must not lock the test out before it is done
-        server = AttackServer.start(dir, Map.of("auth.max-failures", "1000", "auth.failure-delay", "1ms",
-                "pop3.max-auth-failures", "1000", "imap.max-bad-commands", "1000", "smtp.max-bad-commands", "1000"));
+    static void sendU2AMessage() throws Exception {
+        dir = SERVER.dir();
         outside = dir.resolve("outside");
         try (Wire w = Smtp.session(server, "smtp", "127.0.0.91")) {
             assertTrue(w.line("MAIL FROM:<a@a.example>").smtp().startsWith("250 "));
@@ -49,11 +50,6 @@ class PathEscapeIT {
             assertTrue(w.send(Smtp.message("for u2 only")).smtp().startsWith("250 "));
         }
         assertEquals(1, server.awaitInbox("u2", 1, Duration.ofSeconds(15)).size());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.closeAndAssertNoErrors();
     }
 
     static List<String> userNames() {

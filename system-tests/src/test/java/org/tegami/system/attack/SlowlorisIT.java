@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow clients: many connections that dribble one byte a second into a line that never ends
@@ -38,20 +35,11 @@ class SlowlorisIT {
     private static final Duration CUT_OFF = Duration.ofSeconds(12);
     private static final int PER_IP = 40;
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of("smtp.session-timeout", "4s", "pop3.login-timeout", "4s",
-                "imap.login-timeout", "4s", "net.max-connections-per-ip", Integer.toString(PER_IP)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.closeAndAssertNoErrors();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of("smtp.session-timeout", "4s",
+            "pop3.login-timeout", "4s", "imap.login-timeout", "4s",
+            "net.max-connections-per-ip", Integer.toString(PER_IP)), started -> server = started);
 
     @Test
     void dribblingClientsAreCutOffWhileOthersAreServed() throws Exception {

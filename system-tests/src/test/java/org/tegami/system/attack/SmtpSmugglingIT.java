@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,21 +33,11 @@ class SmtpSmugglingIT {
     private static final String SMUGGLED = "MAIL FROM:<admin@attack.test>\r\nRCPT TO:<u2@localhost>\r\nDATA\r\n"
             + "From: admin@attack.test\r\nSubject: smuggled\r\n\r\nforged\r\n.\r\n";
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of(), started -> server = started);
     /** Messages u1 should have: each accepted attack message and each legitimate follow-up. */
     private static final AtomicInteger FOR_U1 = new AtomicInteger();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.closeAndAssertNoErrors();
-    }
 
     static Stream<Arguments> endings() {
         List<Arguments> all = new ArrayList<>();

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,23 +23,10 @@ class StartTlsInjectionIT {
     private static final String U1_PLAIN = Base64.getEncoder().encodeToString(
             "\0u1@localhost\0pass1".getBytes(StandardCharsets.UTF_8));
 
-    @TempDir
-    static Path dir;
     private static AttackServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = AttackServer.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            server.assertServes("127.0.0.49");
-        } finally {
-            server.closeAndAssertNoErrors();
-        }
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(Map.of(), started -> server = started)
+            .servingAtTheEnd("127.0.0.49");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"smtp", "submission"})
