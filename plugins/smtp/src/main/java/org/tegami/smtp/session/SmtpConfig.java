@@ -24,17 +24,6 @@ public record SmtpConfig(long maxSize, int maxRecipients, int maxLineLength, int
         int maxJunkCommands, Duration sessionTimeout, Duration commandTimeout, Duration dataTimeout,
         boolean vrfy, boolean authOnLoopback, boolean senderMustMatchLogin) {
 
-    /**
-     * The settings with the sender check at its default (on), for code written before the
-     * check existed.
-     */
-    public SmtpConfig(long maxSize, int maxRecipients, int maxLineLength, int maxBadCommands,
-            int maxJunkCommands, Duration sessionTimeout, Duration commandTimeout, Duration dataTimeout,
-            boolean vrfy, boolean authOnLoopback) {
-        this(maxSize, maxRecipients, maxLineLength, maxBadCommands, maxJunkCommands, sessionTimeout,
-                commandTimeout, dataTimeout, vrfy, authOnLoopback, true);
-    }
-
     /** The built-in defaults. */
     public static SmtpConfig defaults() {
         return new SmtpConfig(50L * 1024 * 1024, 100, 1000, 20, 100, Duration.ofMinutes(30),

@@ -148,7 +148,7 @@ class SmtpSessionTest {
     @Test
     void oversizedMessagesAreRefusedBeforeAndDuringData() throws Exception {
         h.config = new SmtpConfig(2000, 100, 1000, 10, 100, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         String big = ("x".repeat(98) + "\r\n").repeat(30);
         assertReplies(h.run(FakeConnection.mx("EHLO c\r\nMAIL FROM:<a@b.example> SIZE=5000\r\nMAIL FROM:<a@b.example>\r\n"
                 + "RCPT TO:<alice@test>\r\nDATA\r\n" + big + ".\r\nNOOP\r\n")),
@@ -207,7 +207,7 @@ class SmtpSessionTest {
     @Test
     void tooManyRecipientsIs452() throws Exception {
         h.config = new SmtpConfig(1 << 20, 2, 1000, 10, 100, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         assertReplies(h.mx("EHLO c", "MAIL FROM:<a@b.example>", "RCPT TO:<alice@test>", "RCPT TO:<bob@test>", "RCPT TO:<alice@test>"),
                 "220", "250", "250", "250", "250", "452 4.5.3");
     }
@@ -215,7 +215,7 @@ class SmtpSessionTest {
     @Test
     void tooManyBadCommandsCloseTheSession() throws Exception {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 100, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         assertReplies(h.mx("BOGUS", "HELO", "EHLO !", "MAIL", "x", "y", "z", "w", "v", "u", "NOOP"),
                 "220", "500 5.5.1", "501", "501", "503", "500", "500", "500", "500", "500", "500", "421 4.7.0");
     }
@@ -223,7 +223,7 @@ class SmtpSessionTest {
     @Test
     void unknownRecipientsCountAsErrors() throws Exception {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 3, 100, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         assertReplies(h.mx("EHLO c", "MAIL FROM:<a@b.example>", "RCPT TO:<x@test>", "RCPT TO:<y@test>", "RCPT TO:<z@test>", "RCPT TO:<alice@test>"),
                 "220", "250", "250", "550", "550", "550", "421 4.7.0");
     }
@@ -231,7 +231,7 @@ class SmtpSessionTest {
     @Test
     void acceptedMailStartsTheJunkCountOver() throws Exception {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 2, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         assertReplies(h.mx("EHLO c", "NOOP", "RSET", "MAIL FROM:<a@b.example>", "RCPT TO:<alice@test>", "DATA", "x", ".",
                 "RSET", "NOOP", "NOOP"), "220", "250", "250", "250", "250", "250", "354", "250", "250", "250", "250", "421 4.7.0");
     }
@@ -239,7 +239,7 @@ class SmtpSessionTest {
     @Test
     void tooManyJunkCommandsCloseTheSession() throws Exception {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 3, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         assertReplies(h.mx("NOOP", "NOOP", "NOOP", "NOOP", "NOOP"), "220", "250", "250", "250", "250", "421 4.7.0");
     }
 
@@ -265,7 +265,7 @@ class SmtpSessionTest {
     @Test
     void aSessionOverItsTimeLimitGets421() throws Exception {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 100, java.time.Duration.ZERO,
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), false, true, true);
         assertReplies(h.mx("EHLO c"), "220", "421 4.4.2 mx.test Session time limit");
     }
 
@@ -278,7 +278,7 @@ class SmtpSessionTest {
     @Test
     void vrfyWhenEnabledSaysWhetherAUserExists() throws Exception {
         h.config = new SmtpConfig(1 << 20, 100, 1000, 10, 100, SmtpConfig.defaults().sessionTimeout(),
-                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), true, true);
+                SmtpConfig.defaults().commandTimeout(), SmtpConfig.defaults().dataTimeout(), true, true, true);
         assertReplies(h.mx("VRFY <alice@test>", "VRFY nobody@test", "VRFY x@remote.example"),
                 "220", "250 2.1.5 <alice@test>", "550 5.1.1", "252");
     }
