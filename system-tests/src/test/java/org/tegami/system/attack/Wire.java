@@ -12,15 +12,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.tegami.testing.SelfSignedTlsProvider;
 
 /**
  * A raw protocol client: writes exactly the bytes it is given (one write each) and reads
@@ -70,7 +66,7 @@ final class Wire implements AutoCloseable {
     /** Layers TLS over the connection now; the server must not have sent anything unread. */
     void startTls() throws IOException {
         assertEquals(0, limit - pos, "bytes from the server before the TLS handshake");
-        SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
+        SSLSocket tls = (SSLSocket) SelfSignedTlsProvider.trustingClientContext().getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
         tls.setUseClientMode(true);
         tls.setSoTimeout(READ_TIMEOUT);
         tls.startHandshake();
@@ -252,31 +248,6 @@ final class Wire implements AutoCloseable {
             plain.close();
         } catch (IOException ignored) {
             // closing anyway
-        }
-    }
-
-    static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                    // a test client: the server's self-signed certificate is taken as it is
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    // as above
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
