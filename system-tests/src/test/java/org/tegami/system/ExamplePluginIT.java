@@ -31,8 +31,7 @@ class ExamplePluginIT {
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir, @TempDir Path workshop) throws Exception {
         Installation install = new Installation(dir, "");
         Path plugins = install.ownPluginsDir();
-        int port = Installation.freePort();
-        install.set("smtp.listen", "127.0.0.1:" + port);
+        int port = install.listenOnFreePort("smtp");
         Process server = install.start("run.log");
         try {
             install.awaitLog("run.log", "started: hostname", Duration.ofSeconds(60));

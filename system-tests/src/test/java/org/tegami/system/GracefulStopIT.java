@@ -33,8 +33,7 @@ class GracefulStopIT {
     void aMessageInDataWhenSigtermArrivesIsAcceptedAndNewConnectionsAreRefused(
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Installation install = new Installation(dir, "");
-        int port = Installation.freePort();
-        install.set("smtp.listen", "127.0.0.1:" + port);
+        int port = install.listenOnFreePort("smtp");
         install.set("shutdown.grace", "20s");
         Process server = install.start("run.log");
         try {
@@ -82,8 +81,7 @@ class GracefulStopIT {
     void anIdleSessionGets421AtOnceAndOneStuckInDataIsClosedAfterTheGraceTime(
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Installation install = new Installation(dir, "");
-        int port = Installation.freePort();
-        install.set("smtp.listen", "127.0.0.1:" + port);
+        int port = install.listenOnFreePort("smtp");
         install.set("shutdown.grace", "2s");
         Process server = install.start("run.log");
         try {
@@ -117,10 +115,8 @@ class GracefulStopIT {
     @Test
     void manyIdleSessionsDoNotHoldTheStop(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Installation install = new Installation(dir, "");
-        int smtpPort = Installation.freePort();
-        int imapPort = Installation.freePort();
-        install.set("smtp.listen", "127.0.0.1:" + smtpPort);
-        install.set("imap.listen", "127.0.0.1:" + imapPort);
+        int smtpPort = install.listenOnFreePort("smtp");
+        int imapPort = install.listenOnFreePort("imap");
         install.set("shutdown.grace", "10s");
         install.set("net.max-connections-per-ip", "200");
         Process server = install.start("run.log");

@@ -71,6 +71,13 @@ public final class Installation {
         return root.resolve("spool");
     }
 
+    /** Moves a listener to a free loopback port, {@code <listener>.listen}; returns the port. */
+    int listenOnFreePort(String listener) throws IOException {
+        int port = freePort();
+        set(listener + ".listen", "127.0.0.1:" + port);
+        return port;
+    }
+
     /** Starts {@code tegami run}; its output goes to {@code <root>/<logName>}. */
     Process start(String logName) throws IOException {
         return start(logName, DEFAULT_SIGNALS);

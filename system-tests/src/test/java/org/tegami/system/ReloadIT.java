@@ -21,9 +21,7 @@ class ReloadIT {
     void reloadMovesTheListenerAndTakesANewDomainAndUser(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
             throws Exception {
         Installation install = new Installation(dir, "");
-        int oldPort = Installation.freePort();
-        int newPort = Installation.freePort();
-        install.set("smtp.listen", "127.0.0.1:" + oldPort);
+        int oldPort = install.listenOnFreePort("smtp");
         Process server = install.start("run.log");
         try {
             install.awaitLog("run.log", "started: hostname", Duration.ofSeconds(60));
@@ -33,7 +31,7 @@ class ReloadIT {
             }
 
             install.set("domains", "localhost, example.org");
-            install.set("smtp.listen", "127.0.0.1:" + newPort);
+            int newPort = install.listenOnFreePort("smtp");
             Files.writeString(install.conf().resolve("users"), "newbie@example.org:{PLAIN}secret\n",
                     StandardOpenOption.APPEND);
             Installation.Result reload = install.command(null, "reload");
@@ -70,14 +68,12 @@ class ReloadIT {
     void anInvalidConfigurationIsRefusedAndTheServerKeepsItsOldOne(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
             throws Exception {
         Installation install = new Installation(dir, "");
-        int port = Installation.freePort();
-        int otherPort = Installation.freePort();
-        install.set("smtp.listen", "127.0.0.1:" + port);
+        int port = install.listenOnFreePort("smtp");
         Process server = install.start("run.log");
         try {
             install.awaitLog("run.log", "started: hostname", Duration.ofSeconds(60));
             install.set("domains", "localhost, example.org");
-            install.set("smtp.listen", "127.0.0.1:" + otherPort);
+            int otherPort = install.listenOnFreePort("smtp");
             install.set("queue.workers", "many");
             Installation.Result reload = install.command(null, "reload");
             assertEquals(78, reload.exitCode(), reload.output());
@@ -115,7 +111,7 @@ class ReloadIT {
     void aServerThatCannotReceiveSighupIsReportedAtOnce(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
             throws Exception {
         Installation install = new Installation(dir, "");
-        install.set("smtp.listen", "127.0.0.1:" + Installation.freePort());
+        install.listenOnFreePort("smtp");
         // Java itself under nohup (bin/tegami gives SIGHUP its default back; this start does not).
         Process server = install.start("run.log", List.of("nohup"));
         try {

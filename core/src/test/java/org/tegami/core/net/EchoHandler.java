@@ -1,5 +1,8 @@
 package org.tegami.core.net;
 
+import static org.tegami.core.net.HandlerLines.readLine;
+import static org.tegami.core.net.HandlerLines.send;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,27 +69,5 @@ final class EchoHandler implements ProtocolHandler {
                 default -> send(out, "250 " + line);
             }
         }
-    }
-
-    /**
-     * Reads one CRLF line byte by byte, so that only the connection's own buffer holds bytes
-     * ahead of the handler (that buffer is the one STARTTLS must empty).
-     */
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            line.append((char) b);
-        }
-        return null;
-    }
-
-    private static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 }

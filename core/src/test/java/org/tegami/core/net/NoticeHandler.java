@@ -1,9 +1,11 @@
 package org.tegami.core.net;
 
+import static org.tegami.core.net.HandlerLines.readLine;
+import static org.tegami.core.net.HandlerLines.send;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.tegami.api.Connection;
 import org.tegami.api.ListenerSpec;
@@ -57,23 +59,5 @@ final class NoticeHandler implements ProtocolHandler {
                 send(out, "250 " + line);
             }
         }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            line.append((char) b);
-        }
-        return null;
-    }
-
-    private static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 }
