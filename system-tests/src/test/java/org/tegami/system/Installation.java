@@ -73,7 +73,7 @@ public final class Installation {
 
     /** Moves a listener to a free loopback port, {@code <listener>.listen}; returns the port. */
     int listenOnFreePort(String listener) throws IOException {
-        int port = freePort();
+        int port = FreePorts.next();
         set(listener + ".listen", "127.0.0.1:" + port);
         return port;
     }
@@ -333,12 +333,6 @@ public final class Installation {
                 + (Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "(no log)"));
     }
 
-    /** A TCP port nobody listens on right now. */
-    static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

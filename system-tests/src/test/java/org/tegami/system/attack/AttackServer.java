@@ -2,8 +2,6 @@ package org.tegami.system.attack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.tegami.system.FreePorts;
 
 /**
  * The packaged server ({@code core/target/tegami.jar} with the repository's plugin jars) in a
@@ -42,7 +41,7 @@ final class AttackServer implements AutoCloseable {
         Files.createDirectories(root.resolve("spool"));
         Map<String, String> conf = baseConfig();
         for (String listener : LISTENERS) {
-            int port = freePort();
+            int port = FreePorts.next();
             ports.put(listener, port);
             conf.put(listener + ".listen", "127.0.0.1:" + port);
         }
@@ -231,12 +230,6 @@ final class AttackServer implements AutoCloseable {
         throw new IllegalStateException("server did not start in 60 s:\n" + logText());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        }
-    }
 
     /** Whether something accepts on the port (used to prove a listener is still up). */
     static boolean accepts(int port) {

@@ -2,7 +2,6 @@ package org.tegami.system.fault;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tegami.system.FreePorts;
 import org.tegami.system.Installation;
 
 /**
@@ -47,8 +47,8 @@ final class FaultServer implements AutoCloseable {
      */
     FaultServer(Path root, Map<String, String> settings) throws IOException {
         this.root = root;
-        this.smtpPort = freePort();
-        this.imapPort = freePort();
+        this.smtpPort = FreePorts.next();
+        this.imapPort = FreePorts.next();
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("hostname", "fault.test");
         conf.put("domains", "localhost");
@@ -119,12 +119,6 @@ final class FaultServer implements AutoCloseable {
         return process;
     }
 
-    /** A port nobody listens on right now. */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     /** Starts {@code tegami run} and waits until SMTP and IMAP answer. */
     void start() throws IOException, InterruptedException {
