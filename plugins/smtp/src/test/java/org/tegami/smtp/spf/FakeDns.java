@@ -2,6 +2,9 @@ package org.tegami.smtp.spf;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +57,12 @@ final class FakeDns implements SpfDns {
     FakeDns fail(String nameOrAddress) {
         failing.add(key(nameOrAddress));
         return this;
+    }
+
+    /** Checks with this DNS, HELO "helo.example.org", receiver "mx.example.net", a fixed clock. */
+    SpfVerdict check(String client, String mailFrom) {
+        return new SpfChecker(this, Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC))
+                .check(literal(client), mailFrom, "helo.example.org", "mx.example.net");
     }
 
     int count(String prefix) {
