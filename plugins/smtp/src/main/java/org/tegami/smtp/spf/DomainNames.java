@@ -32,6 +32,16 @@ final class DomainNames {
         return isValid(n) ? n.toLowerCase(Locale.ROOT) : null;
     }
 
+    /**
+     * A sender or HELO domain as {@link #normalize} gives it, further limited to letters, digits,
+     * hyphens and underscores (RFC 5321 4.1.2 Domain; no address literal); otherwise null.
+     */
+    static String normalizeHost(String name) {
+        String n = normalize(name);
+        return n != null && n.chars().allMatch(c -> c == '.' || c == '-' || c == '_' || c < 0x80 && Character.isLetterOrDigit(c))
+                ? n : null;
+    }
+
     private static boolean isValid(String name) {
         if (name.isEmpty() || name.length() > MAX_NAME) {
             return false;

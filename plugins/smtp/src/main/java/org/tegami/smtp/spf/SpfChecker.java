@@ -60,7 +60,7 @@ public final class SpfChecker {
         int at = from.lastIndexOf('@');
         // 4.3: a missing local part is "postmaster"
         String local = at <= 0 ? "postmaster" : from.substring(0, at);
-        String domain = DomainNames.normalize(at < 0 ? from : from.substring(at + 1));
+        String domain = DomainNames.normalizeHost(at < 0 ? from : from.substring(at + 1));
         if (domain == null) {
             return verdict(SpfResult.NONE, "", "no valid domain to check"); // 4.3: no DNS query
         }
