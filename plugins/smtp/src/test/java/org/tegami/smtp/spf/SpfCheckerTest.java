@@ -174,4 +174,19 @@ class SpfCheckerTest {
         assertEquals(SpfResult.PERMERROR, w.result());
         assertTrue(w.reason().length() <= 200 && w.reason().chars().allMatch(c -> c >= 0x20 && c < 0x7F), w.reason());
     }
+
+    @Test
+    void ptrMacroIsAValidatedNamePreferringTheDomain() {
+        FakeDns dns = new FakeDns().txt("example.com", "v=spf1 exists:%{p}.allowed.example.net -all")
+                .ptr("192.0.2.5", "other.example.org", "mail.example.com", "fake.example.com")
+                .a("other.example.org", "192.0.2.5").a("mail.example.com", "192.0.2.5").a("fake.example.com", "198.51.100.1")
+                .a("mail.example.com.allowed.example.net", "127.0.0.1")
+                .a("unknown.allowed.example.net", "127.0.0.1");
+        assertEquals(SpfResult.PASS, dns.check("192.0.2.5", "a@example.com").result());
+        assertTrue(dns.queries.contains("A mail.example.com.allowed.example.net"), dns.queries.toString());
+        FakeDns none = new FakeDns().txt("example.com", "v=spf1 exists:%{p}.allowed.example.net -all")
+                .ptr("192.0.2.6", "fake.example.com").a("fake.example.com", "198.51.100.1");
+        none.check("192.0.2.6", "a@example.com");
+        assertTrue(none.queries.contains("A unknown.allowed.example.net"), none.queries.toString());
+    }
 }
