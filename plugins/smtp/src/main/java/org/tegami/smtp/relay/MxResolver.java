@@ -2,7 +2,6 @@ package org.tegami.smtp.relay;
 
 import java.net.IDN;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,18 +11,15 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.tegami.api.Reply;
+import org.tegami.smtp.dns.DnsClient;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Cache;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -31,22 +27,15 @@ import org.xbill.DNS.Type;
  * Finds the servers for a {@link NextHop} with dnsjava (RFC 5321 5.1): MX records in
  * {@link MxOrder}, an implicit MX from the domain's own addresses when it has no MX, the null
  * MX of RFC 7505, and the A/AAAA addresses of each host. Answers are cached within their TTL
- * (dnsjava's {@link Cache}, one per resolver). Thread-safe.
+ * (one {@link DnsClient} per resolver). Thread-safe.
  */
 public final class MxResolver {
 
     private static final TaggedLogger LOG = Logger.tag("relay");
 
-    /** The configured DNS server, or {@code null} for the system's resolvers. */
-    private final InetSocketAddress server;
+    private final DnsClient dns;
     private final List<String> inetProtocols;
-    private final Duration timeout;
     private final Random random = new Random();
-    /** Made at the first query: loading dnsjava and reading the system's resolver setup costs
-     *  some 0.2 s at start and some memory, for a server that may never relay. */
-    private Resolver resolver;
-    private Cache cache;
-    private volatile boolean used;
 
     /**
      * @param resolverAddress {@code host[:port]} or {@code [v6]:port} of a DNS server, or empty
@@ -56,17 +45,7 @@ public final class MxResolver {
      * @throws UnknownHostException when the configured DNS server's name does not resolve
      */
     public MxResolver(String resolverAddress, Duration timeout, List<String> inetProtocols) throws UnknownHostException {
-        if (resolverAddress == null || resolverAddress.isBlank()) {
-            server = null;
-        } else {
-            String text = resolverAddress.strip();
-            if (!text.startsWith("[") && text.chars().filter(c -> c == ':').count() > 1) {
-                text = "[" + text + "]";
-            }
-            NextHop hop = NextHop.parse(text, 53);
-            server = new InetSocketAddress(InetAddress.getByName(hop.host()), hop.port());
-        }
-        this.timeout = timeout;
+        this.dns = new DnsClient(resolverAddress, timeout);
         this.inetProtocols = List.copyOf(inetProtocols);
     }
 
@@ -118,10 +97,8 @@ public final class MxResolver {
     }
 
     private Resolution resolveMx(String domain, Name name) {
-        Query query = query(name, Type.MX);
-        Lookup lookup = query.lookup();
-        Record[] records = query.records();
-        switch (lookup.getResult()) {
+        DnsClient.Answer query = dns.query(name, Type.MX);
+        switch (query.result()) {
             case Lookup.SUCCESSFUL:
                 break;
             case Lookup.TYPE_NOT_FOUND:
@@ -133,7 +110,7 @@ public final class MxResolver {
                 return dnsTrouble(domain, "MX", query);
         }
         List<MxOrder.Entry> entries = new ArrayList<>();
-        for (Record r : records) {
+        for (Record r : query.records()) {
             MXRecord mx = (MXRecord) r;
             String target = mx.getTarget().equals(Name.root) ? "" : mx.getTarget().toString(true).toLowerCase(Locale.ROOT);
             entries.add(new MxOrder.Entry(target, mx.getPriority()));
@@ -170,10 +147,10 @@ public final class MxResolver {
             return new Resolution.Failed(Reply.of(550, "5.1.2", "invalid host name " + host));
         }
         List<InetAddress> addresses = new ArrayList<>();
-        Query trouble = null;
+        DnsClient.Answer trouble = null;
         for (String protocol : inetProtocols) {
-            Query query = query(name, protocol.equals("ipv6") ? Type.AAAA : Type.A);
-            int result = query.lookup().getResult();
+            DnsClient.Answer query = dns.query(name, protocol.equals("ipv6") ? Type.AAAA : Type.A);
+            int result = query.result();
             if (result == Lookup.SUCCESSFUL) {
                 for (Record r : query.records()) {
                     addresses.add(r instanceof ARecord a ? a.getAddress() : ((AAAARecord) r).getAddress());
@@ -192,45 +169,10 @@ public final class MxResolver {
         return deferMissing ? new Resolution.Deferred(reply) : new Resolution.Failed(reply);
     }
 
-    private Resolution dnsTrouble(String name, String type, Query query) {
-        String why = query.lookup().getErrorString();
-        if (query.lookup().getResult() == Lookup.TRY_AGAIN && query.nanos() >= timeout.toNanos()) {
-            // dnsjava calls a query that got no answer in time "timed out" or "network error",
-            // depending on which of its two timers fired first; the time it took tells.
-            why = "no answer from the DNS server within "
-                    + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
-        }
+    private Resolution dnsTrouble(String name, String type, DnsClient.Answer query) {
+        String why = dns.failure(query);
         LOG.warn("DNS lookup {} {} failed: {}", type, name, why);
         return new Resolution.Deferred(Reply.of(451, "4.4.3", "DNS lookup of " + name + " failed: " + why));
-    }
-
-    /** One finished lookup and how long it took. */
-    private record Query(Lookup lookup, Record[] records, long nanos) {
-    }
-
-    /** Whether any query was made, so dnsjava's network threads may be running. */
-    public boolean used() {
-        return used;
-    }
-
-    private Query query(Name name, int type) {
-        Lookup lookup = new Lookup(name, type);
-        setUp(lookup);
-        long start = System.nanoTime();
-        Record[] records = lookup.run();
-        return new Query(lookup, records, System.nanoTime() - start);
-    }
-
-    /** Gives a lookup the resolver and the cache, making them at the first call. */
-    private synchronized void setUp(Lookup lookup) {
-        if (resolver == null) {
-            resolver = server == null ? Lookup.getDefaultResolver() : new SimpleResolver(server);
-            resolver.setTimeout(timeout);
-            cache = new Cache(DClass.IN);
-            used = true;
-        }
-        lookup.setResolver(resolver);
-        lookup.setCache(cache);
     }
 
     private static Name nameOf(String host) {

@@ -22,7 +22,6 @@ import org.tegami.api.Transport;
 import org.tegami.smtp.dkim.OutboundSigner;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
-import org.xbill.DNS.NioClient;
 
 /**
  * The {@code smtp} transport: relays messages over SMTP to each recipient domain's MX hosts,
@@ -56,7 +55,6 @@ public class SmtpTransport implements Transport {
     private volatile SessionPool pool;
     private volatile HopDelivery delivery;
     private volatile ScheduledExecutorService timer;
-    private volatile MxResolver resolver;
 
     /** For PF4J: settings come through {@link #configure}. */
     public SmtpTransport() {
@@ -127,7 +125,6 @@ public class SmtpTransport implements Transport {
                 context != null ? context.hostname() : helo);
         pool = newPool;
         timer = newTimer;
-        resolver = newResolver;
         LOG.debug("relay started: EHLO {}, resolver {}", helo, dns.isEmpty() ? "system" : dns);
     }
 
@@ -149,12 +146,6 @@ public class SmtpTransport implements Transport {
         ScheduledExecutorService t = timer;
         if (t != null) {
             t.shutdownNow();
-        }
-        // dnsjava's selector thread and shutdown hook live in this plugin's class loader: end
-        // them with the plugin, or the hook runs against an unloaded plugin at JVM exit.
-        MxResolver r = resolver;
-        if (r != null && r.used()) {
-            NioClient.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tegami.smtp.session;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,9 +117,14 @@ final class MessageReceiver {
 
     private String store(InputStream content) throws IOException {
         Envelope envelope = context.transaction().envelope(context.origin());
-        byte[] header = ReceivedHeader.build(context, context.server().hostname(), ZonedDateTime.now());
+        String hostname = context.server().hostname();
+        ByteArrayOutputStream header = new ByteArrayOutputStream(512);
+        header.writeBytes(ReceivedHeader.build(context, hostname, ZonedDateTime.now()));
+        Transaction t = context.transaction();
+        t.spf().ifPresent(spf -> header.writeBytes(
+                AuthenticationResultsHeader.spf(hostname, spf, t.sender(), context.heloName())));
         return context.server().intake().accept(envelope,
-                new SequenceInputStream(new ByteArrayInputStream(header), content));
+                new SequenceInputStream(new ByteArrayInputStream(header.toByteArray()), new ForgedResultsFilter(content, hostname)));
     }
 
     private SmtpReply accepted(String id) {

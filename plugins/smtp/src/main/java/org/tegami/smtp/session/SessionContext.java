@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.tegami.api.Connection;
 import org.tegami.api.Envelope;
 import org.tegami.api.ServerContext;
+import org.tegami.smtp.spf.SpfGate;
 
 /**
  * What commands see of a session and may change: its state, the open transaction, the
@@ -17,6 +18,7 @@ public final class SessionContext {
     private final ServerContext server;
     private final Connection connection;
     private final ListenerRole role;
+    private final SpfGate spf;
     private SmtpState state = SmtpState.CONNECTED;
     private Transaction transaction;
     private String heloName;
@@ -26,11 +28,17 @@ public final class SessionContext {
     private int junkCommands;
     private int accepted;
 
-    public SessionContext(SmtpConfig config, ServerContext server, Connection connection, ListenerRole role) {
+    public SessionContext(SmtpConfig config, ServerContext server, Connection connection, ListenerRole role, SpfGate spf) {
         this.config = config;
         this.server = server;
         this.connection = connection;
         this.role = role;
+        this.spf = spf;
+    }
+
+    /** The SPF check of incoming mail. */
+    public SpfGate spf() {
+        return spf;
     }
 
     public SmtpConfig config() {

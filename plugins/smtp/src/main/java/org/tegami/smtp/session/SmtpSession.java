@@ -15,6 +15,7 @@ import org.tegami.smtp.codec.SessionTimeoutException;
 import org.tegami.smtp.codec.SmtpReply;
 import org.tegami.smtp.command.CommandTable;
 import org.tegami.smtp.command.Response;
+import org.tegami.smtp.spf.SpfGate;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -42,12 +43,17 @@ public final class SmtpSession {
     private final MessageReceiver receiver;
     private boolean open = true;
 
+    /** A session without SPF checks (tests, embedding). */
     public SmtpSession(SmtpConfig config, ServerContext server, Connection connection, CommandTable commands) {
+        this(config, server, connection, commands, SpfGate.OFF);
+    }
+
+    public SmtpSession(SmtpConfig config, ServerContext server, Connection connection, CommandTable commands, SpfGate spf) {
         this.connection = connection;
         this.commands = commands;
         this.config = config;
         this.server = server;
-        this.context = new SessionContext(config, server, connection, ListenerRole.of(connection.listenerName()));
+        this.context = new SessionContext(config, server, connection, ListenerRole.of(connection.listenerName()), spf);
         this.writer = new ReplyWriter(connection.output());
         this.reader = new LineReader(connection.input(), writer::flush);
         this.receiver = new MessageReceiver(context, reader, writer, this::readCommandLine);

@@ -5,6 +5,8 @@
  * {@link org.tegami.smtp.spf.SpfVerdict}. Record parsing (section 12), macro expansion
  * (section 7) and evaluation (sections 4 to 6) are separate classes; the evaluation enforces the
  * DNS lookup limits of section 4.6.4 for the whole check, nested includes and redirects
- * included.
+ * included. {@link org.tegami.smtp.spf.ResolverSpfDns} asks the real DNS within a time budget;
+ * {@link org.tegami.smtp.spf.SpfPolicy} and {@link org.tegami.smtp.spf.SpfGate} decide which
+ * SMTP clients are checked and whether a result refuses the sender.
  */
 package org.tegami.smtp.spf;

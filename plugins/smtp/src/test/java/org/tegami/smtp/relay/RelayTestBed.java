@@ -13,6 +13,7 @@ import org.tegami.api.Envelope;
 import org.tegami.api.MailAddress;
 import org.tegami.api.OutboundMessage;
 import org.tegami.api.Recipient;
+import org.tegami.smtp.fake.TestDnsServer;
 
 /**
  * A loopback world for relay tests: one {@link TestDnsServer}, scripted SMTP servers on

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -151,14 +150,14 @@ class SenderOwnershipIT {
                 "C: MAIL FROM:<bob@test>", "S: 250 2\\.1\\.0 Ok", "C: RCPT TO:<alice@test>", "S: 250 2\\.1\\.5 Ok",
                 "C: DATA", "S: 354 .*", "C: Subject: from outside", "C: ", "C: hello", "C: .", "S: 250 .*",
                 "C: QUIT", "S: 221 .*"), "mx");
-        assertTrue(delivered(checking, "alice@test", "from outside").contains("Return-Path: <bob@test>"));
+        assertTrue(Mailboxes.delivered(checking, "alice@test", "from outside").contains("Return-Path: <bob@test>"));
     }
 
     @Test
     void angusSendsAsAnOwnedAliasAndIsRefusedAnotherUsersAddress() throws Exception {
         Session session = angus(checking, "submission");
         Transport.send(message(session, "alice.smith@example.org", "as alias"), "alice@test", "secret");
-        assertTrue(delivered(checking, "bob@test", "as alias").contains("Return-Path: <alice.smith@example.org>"));
+        assertTrue(Mailboxes.delivered(checking, "bob@test", "as alias").contains("Return-Path: <alice.smith@example.org>"));
 
         MessagingException refused = assertThrows(MessagingException.class,
                 () -> Transport.send(message(session, "bob@test", "forged"), "alice@test", "secret"));
@@ -171,16 +170,16 @@ class SenderOwnershipIT {
     void angusOverSmtpsSendsWithTagAndNullSender() throws Exception {
         Session session = angus(checking, "smtps");
         Transport.send(message(session, "alice+news@test", "tagged"), "alice@test", "secret");
-        assertTrue(delivered(checking, "bob@test", "tagged").contains("Return-Path: <alice+news@test>"));
+        assertTrue(Mailboxes.delivered(checking, "bob@test", "tagged").contains("Return-Path: <alice+news@test>"));
         session.getProperties().put("mail.smtps.from", "<>");
         Transport.send(message(session, "alice@test", "null sender"), "alice@test", "secret");
-        assertTrue(delivered(checking, "bob@test", "null sender").contains("Return-Path: <>"));
+        assertTrue(Mailboxes.delivered(checking, "bob@test", "null sender").contains("Return-Path: <>"));
     }
 
     @Test
     void angusWithTheCheckOffSendsAsAnotherUser() throws Exception {
         Transport.send(message(angus(open, "submission"), "bob@test", "check off"), "alice@test", "secret");
-        assertTrue(delivered(open, "bob@test", "check off").contains("Return-Path: <bob@test>"));
+        assertTrue(Mailboxes.delivered(open, "bob@test", "check off").contains("Return-Path: <bob@test>"));
     }
 
     @Test
@@ -245,20 +244,5 @@ class SenderOwnershipIT {
             }
         }
         throw new AssertionError("no SMTP reply in " + e, e);
-    }
-
-    /** The text of the message with this subject in a user's INBOX, waiting up to 20 s. */
-    private static String delivered(TestServer server, String user, String subject) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Path file : server.messages(user)) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                if (text.contains("\nSubject: " + subject + "\r\n") || text.contains("\nSubject: " + subject + "\n")) {
-                    return text;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no message '" + subject + "' for " + user + " in " + server.messages(user));
     }
 }

@@ -1,4 +1,4 @@
-package org.tegami.smtp.relay;
+package org.tegami.smtp.fake;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -20,10 +20,13 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -32,7 +35,7 @@ import org.xbill.DNS.Type;
  * dnsjava's {@link Message}. Names with records answer them (or NODATA for other types); unknown
  * names get NXDOMAIN; names marked with {@link #failWith} get SERVFAIL. Counts the queries.
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
@@ -41,7 +44,7 @@ final class TestDnsServer implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
     private final Thread thread;
 
-    TestDnsServer() throws SocketException {
+    public TestDnsServer() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = new Thread(this::serve, "test-dns");
         thread.setDaemon(true);
@@ -49,39 +52,49 @@ final class TestDnsServer implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:port}, the value for {@code smtp.relay.dns-resolver}. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
-    TestDnsServer mx(String domain, int preference, String host, long ttl) {
+    public TestDnsServer mx(String domain, int preference, String host, long ttl) {
         return add(new MXRecord(name(domain), DClass.IN, ttl, preference, name(host)));
     }
 
-    TestDnsServer mx(String domain, int preference, String host) {
+    public TestDnsServer mx(String domain, int preference, String host) {
         return mx(domain, preference, host, 300);
     }
 
     /** RFC 7505: one MX record of preference 0 pointing at the root. */
-    TestDnsServer nullMx(String domain) {
+    public TestDnsServer nullMx(String domain) {
         return add(new MXRecord(name(domain), DClass.IN, 300, 0, Name.root));
     }
 
-    TestDnsServer a(String host, String ip) {
+    public TestDnsServer a(String host, String ip) {
         return a(host, ip, 300);
     }
 
-    TestDnsServer a(String host, String ip, long ttl) {
+    public TestDnsServer a(String host, String ip, long ttl) {
         return add(new ARecord(name(host), DClass.IN, ttl, address(ip)));
     }
 
-    TestDnsServer aaaa(String host, String ip) {
+    public TestDnsServer aaaa(String host, String ip) {
         return add(new AAAARecord(name(host), DClass.IN, 300, address(ip)));
     }
 
     /** Answers SERVFAIL for this name. */
-    TestDnsServer failWith(String host) {
+    public TestDnsServer failWith(String host) {
         servfail.add(name(host));
         return this;
+    }
+
+    /** One TXT record of one string (SPF records, DKIM keys). */
+    public TestDnsServer txt(String name, String text) {
+        return add(new TXTRecord(name(name), DClass.IN, 300, text));
+    }
+
+    /** A PTR record for an address's reverse name. */
+    public TestDnsServer ptr(String ip, String host) {
+        return add(new PTRRecord(ReverseMap.fromAddress(address(ip)), DClass.IN, 300, name(host)));
     }
 
     private TestDnsServer add(Record r) {
@@ -90,11 +103,11 @@ final class TestDnsServer implements AutoCloseable {
     }
 
     /** Queries received, as {@code name TYPE}. */
-    List<String> queries() {
+    public List<String> queries() {
         return List.copyOf(queries);
     }
 
-    int queryCount(String name, int type) {
+    public int queryCount(String name, int type) {
         String key = name(name) + " " + Type.string(type);
         return (int) queries.stream().filter(key::equals).count();
     }
@@ -155,7 +168,7 @@ final class TestDnsServer implements AutoCloseable {
         return new SOARecord(name, DClass.IN, 60, name("ns.test"), name("hostmaster.test"), 1, 3600, 600, 86400, 60);
     }
 
-    static Name name(String s) {
+    public static Name name(String s) {
         try {
             return Name.fromString(s.endsWith(".") ? s : s + ".");
         } catch (TextParseException e) {
