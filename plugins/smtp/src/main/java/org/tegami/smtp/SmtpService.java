@@ -14,25 +14,26 @@ import org.tegami.api.ServerContext;
 import org.tegami.api.Settings;
 import org.tegami.smtp.command.CommandTable;
 import org.tegami.smtp.dns.DnsClient;
+import org.tegami.smtp.session.InboundChecks;
+import org.tegami.smtp.session.InboundSettings;
 import org.tegami.smtp.session.ListenerRole;
 import org.tegami.smtp.session.SmtpConfig;
 import org.tegami.smtp.session.SmtpSession;
 import org.tegami.smtp.spf.SpfGate;
-import org.tegami.smtp.spf.SpfPolicy;
 import org.tinylog.ThreadContext;
 
 /**
  * The SMTP server: listeners {@code smtp} (MX, default {@code 127.0.0.1:2525}),
  * {@code submission} ({@code 127.0.0.1:2587}, STARTTLS and AUTH before MAIL) and {@code smtps}
- * ({@code 127.0.0.1:2465}, implicit TLS). Settings: see {@link SmtpConfig} and {@link SpfPolicy}. Thread-safe: each
+ * ({@code 127.0.0.1:2465}, implicit TLS). Settings: see {@link SmtpConfig} and {@link InboundSettings}. Thread-safe: each
  * {@link #serve} call runs its own session.
  */
 @Extension
 public class SmtpService implements ProtocolHandler {
 
     private SmtpConfig config = SmtpConfig.defaults();
-    private SpfPolicy spfPolicy = SpfPolicy.defaults();
-    private volatile SpfGate spf = SpfGate.OFF;
+    private InboundSettings inbound = InboundSettings.defaults();
+    private volatile InboundChecks checks = InboundChecks.NONE;
     private final Map<ListenerRole, CommandTable> tables = new EnumMap<>(ListenerRole.class);
     private volatile ServerContext server;
 
@@ -51,13 +52,13 @@ public class SmtpService implements ProtocolHandler {
     @Override
     public void configure(Settings settings) throws ConfigException {
         config = SmtpConfig.read(settings);
-        spfPolicy = SpfPolicy.read(settings);
+        inbound = InboundSettings.read(settings);
     }
 
-    /** Takes the server; SPF checks ask the core's {@code dns.resolver} (the system's by default). */
+    /** Takes the server; SPF and blocklist checks ask the core's {@code dns.resolver} (the system's by default). */
     @Override
     public void start(ServerContext context) throws UnknownHostException {
-        this.spf = SpfGate.resolving(spfPolicy, new DnsClient(context.dnsResolver().orElse(""), SpfGate.QUERY_TIMEOUT));
+        this.checks = InboundChecks.of(inbound, new DnsClient(context.dnsResolver().orElse(""), SpfGate.QUERY_TIMEOUT));
         this.server = context;
     }
 
@@ -85,7 +86,7 @@ public class SmtpService implements ProtocolHandler {
         ThreadContext.put("session", connection.id());
         try {
             CommandTable table = tables.get(ListenerRole.of(connection.listenerName()));
-            new SmtpSession(config, context, connection, table, spf).run();
+            new SmtpSession(config, context, connection, table, checks).run();
         } finally {
             ThreadContext.remove("session");
         }

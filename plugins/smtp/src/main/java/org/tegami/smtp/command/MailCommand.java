@@ -8,11 +8,9 @@ import org.tegami.api.MailAddress;
 import org.tegami.smtp.codec.PathArgument;
 import org.tegami.smtp.codec.RequestParser;
 import org.tegami.smtp.codec.SyntaxException;
-import org.tegami.smtp.session.ListenerRole;
 import org.tegami.smtp.session.SessionContext;
 import org.tegami.smtp.session.SmtpState;
 import org.tegami.smtp.session.Transaction;
-import org.tegami.smtp.spf.SpfVerdict;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -20,8 +18,8 @@ import org.tinylog.TaggedLogger;
  * MAIL FROM (RFC 5321 4.1.1.2) with the parameters of the extensions we offer: SIZE (RFC 1870),
  * BODY (RFC 6152), SMTPUTF8 (RFC 6531), RET and ENVID (RFC 3461), AUTH (RFC 4954 5). An
  * authenticated client may only name an address its login owns ({@link SenderOwnership}) unless
- * {@code smtp.sender-must-match-login} is off; unauthenticated clients (mail from other servers)
- * are not checked.
+ * {@code smtp.sender-must-match-login} is off; mail from other servers goes through
+ * {@link InboundCheck} instead (blocklists, SPF).
  */
 final class MailCommand implements SmtpCommand {
 
@@ -62,29 +60,12 @@ final class MailCommand implements SmtpCommand {
         if (notOwned != null) {
             return notOwned;
         }
-        SpfVerdict spf = spf(session, path.address());
-        if (spf != null && session.spf().refuses(spf)) {
-            LOG.info("MAIL FROM {} refused: SPF fail for {} from {} ({})", path.address().bracketed(), spf.domain(),
-                    session.clientAddress().getHostAddress(), spf.reason());
-            // RFC 7208 8.4 and RFC 7372 3.2: 5.7.23, SPF validation failed.
-            return Response.reply(550, "5.7.23", "SPF: " + spf.domain() + " does not allow "
-                    + session.clientAddress().getHostAddress() + " to send its mail (" + spf.reason() + ")");
+        InboundCheck.Outcome checked = InboundCheck.run(session, path.address());
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
-        session.begin(new Transaction(path.address(), kept, spf));
+        session.begin(new Transaction(path.address(), kept, checked.spf()));
         return Response.reply(250, "2.1.0", "Ok");
-    }
-
-    /**
-     * The SPF check (RFC 7208) of mail from other servers: unauthenticated clients of the MX
-     * listener; {@code null} for everyone else (their login vouches for them).
-     */
-    private static SpfVerdict spf(SessionContext session, MailAddress sender) {
-        if (session.role() != ListenerRole.MX || session.authenticated()) {
-            return null;
-        }
-        String mailFrom = sender.isNullSender() ? "" : sender.toString();
-        return session.spf().check(session.clientAddress(), mailFrom, session.heloName(), session.server().hostname())
-                .orElse(null);
     }
 
     /** Refuses a sender the authenticated user does not own; {@code null} when it may be used. */

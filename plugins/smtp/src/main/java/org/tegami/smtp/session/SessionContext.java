@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.tegami.api.Connection;
 import org.tegami.api.Envelope;
 import org.tegami.api.ServerContext;
-import org.tegami.smtp.spf.SpfGate;
+import org.tegami.smtp.dnsbl.Listing;
 
 /**
  * What commands see of a session and may change: its state, the open transaction, the
@@ -18,7 +18,9 @@ public final class SessionContext {
     private final ServerContext server;
     private final Connection connection;
     private final ListenerRole role;
-    private final SpfGate spf;
+    private final InboundChecks checks;
+    /** The blocklist lookup of this client, made at the first MAIL; {@code null} before. */
+    private Optional<Listing> listing;
     private SmtpState state = SmtpState.CONNECTED;
     private Transaction transaction;
     private String heloName;
@@ -28,17 +30,25 @@ public final class SessionContext {
     private int junkCommands;
     private int accepted;
 
-    public SessionContext(SmtpConfig config, ServerContext server, Connection connection, ListenerRole role, SpfGate spf) {
+    public SessionContext(SmtpConfig config, ServerContext server, Connection connection, ListenerRole role, InboundChecks checks) {
         this.config = config;
         this.server = server;
         this.connection = connection;
         this.role = role;
-        this.spf = spf;
+        this.checks = checks;
     }
 
-    /** The SPF check of incoming mail. */
-    public SpfGate spf() {
-        return spf;
+    /** The checks of mail from other servers. */
+    public InboundChecks checks() {
+        return checks;
+    }
+
+    /** The blocklist that lists this client, if any; looked up once per session. */
+    public Optional<Listing> blocklisting() {
+        if (listing == null) {
+            listing = checks.blocklists().lookUp(clientAddress());
+        }
+        return listing;
     }
 
     public SmtpConfig config() {

@@ -15,7 +15,6 @@ import org.tegami.smtp.codec.SessionTimeoutException;
 import org.tegami.smtp.codec.SmtpReply;
 import org.tegami.smtp.command.CommandTable;
 import org.tegami.smtp.command.Response;
-import org.tegami.smtp.spf.SpfGate;
 import org.tinylog.Logger;
 import org.tinylog.TaggedLogger;
 
@@ -43,17 +42,17 @@ public final class SmtpSession {
     private final MessageReceiver receiver;
     private boolean open = true;
 
-    /** A session without SPF checks (tests, embedding). */
+    /** A session without checks of incoming mail (tests, embedding). */
     public SmtpSession(SmtpConfig config, ServerContext server, Connection connection, CommandTable commands) {
-        this(config, server, connection, commands, SpfGate.OFF);
+        this(config, server, connection, commands, InboundChecks.NONE);
     }
 
-    public SmtpSession(SmtpConfig config, ServerContext server, Connection connection, CommandTable commands, SpfGate spf) {
+    public SmtpSession(SmtpConfig config, ServerContext server, Connection connection, CommandTable commands, InboundChecks checks) {
         this.connection = connection;
         this.commands = commands;
         this.config = config;
         this.server = server;
-        this.context = new SessionContext(config, server, connection, ListenerRole.of(connection.listenerName()), spf);
+        this.context = new SessionContext(config, server, connection, ListenerRole.of(connection.listenerName()), checks);
         this.writer = new ReplyWriter(connection.output());
         this.reader = new LineReader(connection.input(), writer::flush);
         this.receiver = new MessageReceiver(context, reader, writer, this::readCommandLine);

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 
 /**
  * A block of IP addresses in CIDR notation ({@code 192.0.2.0/24}, {@code 2001:db8::/32}, or
- * one address), for settings such as {@code smtp.spf-exempt}. An IPv4-mapped IPv6 address
+ * one address), for settings such as {@code smtp.check-exempt}. An IPv4-mapped IPv6 address
  * counts as the IPv4 address it carries. Immutable.
  */
 public final class AddressBlock {

@@ -6,7 +6,7 @@
  * (section 7) and evaluation (sections 4 to 6) are separate classes; the evaluation enforces the
  * DNS lookup limits of section 4.6.4 for the whole check, nested includes and redirects
  * included. {@link org.tegami.smtp.spf.ResolverSpfDns} asks the real DNS within a time budget;
- * {@link org.tegami.smtp.spf.SpfPolicy} and {@link org.tegami.smtp.spf.SpfGate} decide which
- * SMTP clients are checked and whether a result refuses the sender.
+ * {@link org.tegami.smtp.spf.SpfGate} runs checks as {@code smtp.spf} says and decides whether
+ * a result refuses the sender.
  */
 package org.tegami.smtp.spf;

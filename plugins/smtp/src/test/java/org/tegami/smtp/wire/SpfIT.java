@@ -30,7 +30,7 @@ import org.tegami.testing.TestServer;
  * own: the {@code Authentication-Results:} header for each result, the refusal of {@code fail}
  * at MAIL FROM, the null sender's HELO check, and who is not checked (loopback by default,
  * authenticated clients). The test clients come from 127.0.0.1, so the checking servers clear
- * {@code smtp.spf-exempt}.
+ * {@code smtp.check-exempt}.
  */
 class SpfIT {
 
@@ -68,7 +68,7 @@ class SpfIT {
 
     private static TestServer server(String... config) throws Exception {
         String[] all = new String[config.length + 6];
-        System.arraycopy(new String[] {"dns.resolver", dns.address(), "smtp.spf-exempt", "",
+        System.arraycopy(new String[] {"dns.resolver", dns.address(), "smtp.check-exempt", "",
             "smtp.sender-must-match-login", "false"}, 0, all, 0, 6);
         System.arraycopy(config, 0, all, 6, config.length);
         return WireServers.start(true, all);
@@ -186,8 +186,8 @@ class SpfIT {
         Exception mode = assertThrows(Exception.class, () -> server("smtp.spf", "strict").close());
         assertTrue(mode.getMessage().contains("smtp.spf: must be off, record or reject-fail"), mode.getMessage());
         Exception block = assertThrows(Exception.class,
-                () -> WireServers.start(true, "smtp.spf-exempt", "10.0.0.0/33").close());
-        assertTrue(block.getMessage().contains("smtp.spf-exempt: bad prefix length in 10.0.0.0/33"), block.getMessage());
+                () -> WireServers.start(true, "smtp.check-exempt", "10.0.0.0/33").close());
+        assertTrue(block.getMessage().contains("smtp.check-exempt: bad prefix length in 10.0.0.0/33"), block.getMessage());
     }
 
     /** One message over the MX listener, unauthenticated; {@code accept} is the final reply. */
