@@ -44,4 +44,9 @@ public interface ServerContext {
     default Optional<String> dnsResolver() {
         return Optional.empty();
     }
+
+    /** Where the extension's own counters go; {@link Metrics#NONE} unless the host provides them. */
+    default Metrics metrics() {
+        return Metrics.NONE;
+    }
 }

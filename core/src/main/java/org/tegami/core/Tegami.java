@@ -136,7 +136,8 @@ public final class Tegami implements AutoCloseable {
         metrics.watchQueue(census::entries, census::oldestAgeSeconds);
         RoutingEngine routing = new RoutingEngine(registry::routers);
         services = new ServerServices(config.hostname(), config.domains(), configDirectory, spool,
-                routing, authenticator, users, mailStore, registry, config.dnsResolver().map(HostPort::toString));
+                routing, authenticator, users, mailStore, registry, config.dnsResolver().map(HostPort::toString),
+                metrics.forExtensions());
 
         // TLS first: protocol handlers look for it when they start.
         if (plugins != null) {

@@ -45,6 +45,14 @@ public final class Family<T extends SeriesSource> {
         return name;
     }
 
+    MetricType type() {
+        return type;
+    }
+
+    List<String> labelNames() {
+        return labelNames;
+    }
+
     /**
      * The series for these label values (one per label name, in order), made on first use.
      *

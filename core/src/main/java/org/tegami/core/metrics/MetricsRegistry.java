@@ -30,6 +30,25 @@ public final class MetricsRegistry {
                 Counter::new));
     }
 
+    /**
+     * The counter family of this name: the one registered before if its labels are the same
+     * (an extension's new instance after a reload), else a new one.
+     *
+     * @throws IllegalArgumentException when the name is taken by another type or other labels
+     */
+    public synchronized Family<Counter> sharedCounter(String name, String help, String... labelNames) {
+        Family<?> existing = byName.get(name);
+        if (existing == null) {
+            return counter(name, help, labelNames);
+        }
+        if (existing.type() != MetricType.COUNTER || !existing.labelNames().equals(List.of(labelNames))) {
+            throw new IllegalArgumentException("metric " + name + " is already registered with another type or labels");
+        }
+        @SuppressWarnings("unchecked")
+        Family<Counter> counter = (Family<Counter>) existing;
+        return counter;
+    }
+
     /** A family of gauges that the code moves up and down. */
     public Family<Gauge> gauge(String name, String help, String... labelNames) {
         return register(new Family<>(name, help, MetricType.GAUGE, checkLabels(name, labelNames, false), Gauge::new));

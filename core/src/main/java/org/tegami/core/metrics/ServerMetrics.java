@@ -72,6 +72,14 @@ public final class ServerMetrics {
         return registry;
     }
 
+    /** The view extensions get ({@link org.tegami.api.ServerContext#metrics()}): counters only. */
+    public org.tegami.api.Metrics forExtensions() {
+        return (name, help, labelNames) -> {
+            Family<Counter> family = registry.sharedCounter(name, help, labelNames);
+            return labelValues -> family.labels(labelValues).inc();
+        };
+    }
+
     /** The exposition text of everything registered, for {@link MetricsExporter}. */
     public String exposition() {
         return TextEncoder.encode(registry.snapshot());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.tegami.api.Authenticator;
 import org.tegami.api.Intake;
 import org.tegami.api.MailStore;
+import org.tegami.api.Metrics;
 import org.tegami.api.RecipientResolver;
 import org.tegami.api.ServerContext;
 import org.tegami.api.TlsProvider;
@@ -25,10 +26,11 @@ public final class ServerServices implements ServerContext {
     private final MailStore mailStore;
     private final ExtensionRegistry extensions;
     private final Optional<String> dnsResolver;
+    private final Metrics metrics;
 
     public ServerServices(String hostname, List<String> localDomains, Path configDirectory, Intake intake,
             RecipientResolver recipients, Authenticator authenticator, UserDirectory users, MailStore mailStore,
-            ExtensionRegistry extensions, Optional<String> dnsResolver) {
+            ExtensionRegistry extensions, Optional<String> dnsResolver, Metrics metrics) {
         this.hostname = hostname;
         this.localDomains = Set.copyOf(localDomains);
         this.configDirectory = configDirectory;
@@ -39,6 +41,12 @@ public final class ServerServices implements ServerContext {
         this.mailStore = mailStore;
         this.extensions = extensions;
         this.dnsResolver = dnsResolver;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Metrics metrics() {
+        return metrics;
     }
 
     @Override

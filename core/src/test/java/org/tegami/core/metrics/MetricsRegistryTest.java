@@ -124,4 +124,33 @@ class MetricsRegistryTest {
         Counter c = registry.counter("t_c_total", "x").labels();
         assertThrows(IllegalArgumentException.class, () -> c.add(-1));
     }
+
+    @Test
+    void extensionsGetTheSameCounterAgainAfterAReloadWithItsCounts() {
+        ServerMetrics server = new ServerMetrics(registry);
+        org.tegami.api.Metrics.CounterFamily first = server.forExtensions()
+                .counter("tegami_x_checks_total", "Checks.", "result");
+        first.inc("pass");
+        first.inc("pass");
+        org.tegami.api.Metrics.CounterFamily again = server.forExtensions()
+                .counter("tegami_x_checks_total", "Checks.", "result");
+        again.inc("pass");
+        again.inc("fail");
+        String text = server.exposition();
+        assertTrue(text.contains("# TYPE tegami_x_checks_total counter\n"), text);
+        assertTrue(text.contains("tegami_x_checks_total{result=\"pass\"} 3\n"), text);
+        assertTrue(text.contains("tegami_x_checks_total{result=\"fail\"} 1\n"), text);
+        assertThrows(IllegalArgumentException.class, () -> again.inc());
+    }
+
+    @Test
+    void anExtensionCannotTakeANameWithOtherLabelsOrType() {
+        ServerMetrics server = new ServerMetrics(registry);
+        server.forExtensions().counter("tegami_x_total", "X.", "a");
+        assertThrows(IllegalArgumentException.class, () -> server.forExtensions().counter("tegami_x_total", "X.", "b"));
+        assertThrows(IllegalArgumentException.class, () -> server.forExtensions().counter("tegami_x_total", "X."));
+        assertThrows(IllegalArgumentException.class,
+                () -> server.forExtensions().counter("tegami_connections_open", "Taken by a gauge."));
+        assertThrows(IllegalArgumentException.class, () -> server.forExtensions().counter("tegami_no_suffix", "X."));
+    }
 }

@@ -15,6 +15,7 @@ import org.tegami.api.Settings;
 import org.tegami.smtp.command.CommandTable;
 import org.tegami.smtp.dns.DnsClient;
 import org.tegami.smtp.session.InboundChecks;
+import org.tegami.smtp.session.InboundCounters;
 import org.tegami.smtp.session.InboundSettings;
 import org.tegami.smtp.session.ListenerRole;
 import org.tegami.smtp.session.SmtpConfig;
@@ -58,7 +59,8 @@ public class SmtpService implements ProtocolHandler {
     /** Takes the server; SPF and blocklist checks ask the core's {@code dns.resolver} (the system's by default). */
     @Override
     public void start(ServerContext context) throws UnknownHostException {
-        this.checks = InboundChecks.of(inbound, new DnsClient(context.dnsResolver().orElse(""), SpfGate.QUERY_TIMEOUT));
+        this.checks = InboundChecks.of(inbound, new DnsClient(context.dnsResolver().orElse(""), SpfGate.QUERY_TIMEOUT),
+                new InboundCounters(context.metrics()));
         this.server = context;
     }
 

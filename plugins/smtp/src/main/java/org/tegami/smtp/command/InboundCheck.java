@@ -44,8 +44,7 @@ final class InboundCheck {
                     null);
         }
         String mailFrom = sender.isNullSender() ? "" : sender.toString();
-        SpfVerdict spf = session.checks().spf().check(session.clientAddress(), mailFrom, session.heloName(),
-                session.server().hostname()).orElse(null);
+        SpfVerdict spf = session.checks().checkSpf(session, mailFrom).orElse(null);
         if (spf != null && session.checks().spf().refuses(spf)) {
             LOG.info("MAIL FROM {} refused: SPF fail for {} from {} ({})", sender.bracketed(), spf.domain(), client,
                     spf.reason());

@@ -47,6 +47,7 @@ public final class SessionContext {
     public Optional<Listing> blocklisting() {
         if (listing == null) {
             listing = checks.blocklists().lookUp(clientAddress());
+            listing.ifPresent(l -> checks.counters().listed(l.zone()));
         }
         return listing;
     }

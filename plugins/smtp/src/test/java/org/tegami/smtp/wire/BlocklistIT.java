@@ -66,6 +66,18 @@ class BlocklistIT {
     }
 
     @Test
+    void listedClientsAreCountedOnTheMetricsEndpoint() throws Exception {
+        try (TestServer server = server("bl.test", "metrics.listen", "127.0.0.1:0")) {
+            for (int session = 0; session < 2; session++) {
+                new TranscriptRunner(server::port).run(List.of("L: smtp", "S: 220 .*", "C: EHLO client.example",
+                        "M: 250 .*", "C: MAIL FROM:<a@pass.test>", "S: 554 .*", "C: QUIT", "S: 221 .*"), "counted");
+            }
+            String text = Scrape.metrics(server);
+            assertTrue(text.contains("tegami_smtp_dnsbl_listed_total{zone=\"bl.test\"} 2\n"), text);
+        }
+    }
+
+    @Test
     void aListingWithoutTextIsRefusedToo() throws Exception {
         try (TestServer server = server("notext.test")) {
             new TranscriptRunner(server::port).run(List.of("L: smtp", "S: 220 .*", "C: EHLO client.example", "M: 250 .*",

@@ -174,6 +174,19 @@ class SpfIT {
     }
 
     @Test
+    void resultsAreCountedOnTheMetricsEndpoint() throws Exception {
+        try (TestServer counting = server("metrics.listen", "127.0.0.1:0")) {
+            mail(counting, "client.example", "a@pass.test", "counted", "250 .*");
+            new TranscriptRunner(counting::port).run(List.of("L: smtp", "S: 220 .*", "C: EHLO client.example",
+                    "M: 250 .*", "C: MAIL FROM:<b@fail.test>", "S: 550 .*", "C: MAIL FROM:<c@fail.test>", "S: 550 .*",
+                    "C: QUIT", "S: 221 .*"), "counted fails");
+            String text = Scrape.metrics(counting);
+            assertTrue(text.contains("tegami_smtp_spf_results_total{result=\"pass\"} 1\n"), text);
+            assertTrue(text.contains("tegami_smtp_spf_results_total{result=\"fail\"} 2\n"), text);
+        }
+    }
+
+    @Test
     void offChecksNothing() throws Exception {
         try (TestServer off = server("smtp.spf", "off")) {
             mail(off, "client.example", "someone@fail.test", "spf off", "250 .*");
