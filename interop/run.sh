@@ -4,7 +4,9 @@
 # Unpacks ARCHIVE (default: dist/target/tegami-*.tar.gz from 'mvn package'), runs it on free
 # loopback ports of its own, and checks it with swaks, msmtp, curl (SMTP, POP3, IMAP),
 # fetchmail, mbsync, bin/sendmail with s-nail as mailx, Dovecot's doveadm opened on the
-# same Maildir, and dkimpy (python3-dkim) on a relayed, DKIM-signed message. Prints PASS/FAIL per check and exits non-zero if any failed.
+# same Maildir, dkimpy (python3-dkim) on a relayed, DKIM-signed message, and pyspf
+# (python3-spf) on random SPF records that Tegami checks over SMTP (interop/spfdiff.py).
+# Prints PASS/FAIL per check and exits non-zero if any failed.
 # Installs missing tools with apt-get (as root). KEEP=1 keeps the temp folder for a look.
 # interop/README.md tells more.
 set -euo pipefail
@@ -25,6 +27,9 @@ install_tools() {
     for t in "${TOOLS[@]}"; do
         command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}")
     done
+    # pyspf and dnspython, for the system's Python (the first python3 on PATH may be another)
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import spf, dns.resolver' >/dev/null 2>&1 \
+        || missing+=(python3-spf python3-dnspython)
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "installing with apt-get: ${missing[*]}"
     [ "$(id -u)" -eq 0 ] || { echo "FAIL setup: ${missing[*]} missing and not root to install them" >&2; exit 2; }
@@ -142,6 +147,7 @@ pick_port; POP3_PORT=$REPLY
 pick_port; POP3S_PORT=$REPLY
 pick_port; IMAP_PORT=$REPLY
 pick_port; IMAPS_PORT=$REPLY
+pick_port; DNS_PORT=$REPLY
 
 set_key() { # key value: replaces the key's line in tegami.conf
     grep -q "^$1 *=" "$CONF/tegami.conf" || { echo "FAIL setup: no key $1 in tegami.conf" >&2; exit 2; }
@@ -154,6 +160,9 @@ set_key pop3.listen "127.0.0.1:$POP3_PORT"
 set_key pop3s.listen "127.0.0.1:$POP3S_PORT"
 set_key imap.listen "127.0.0.1:$IMAP_PORT"
 set_key imaps.listen "127.0.0.1:$IMAPS_PORT"
+# The spf check serves its records here; no other check looks anything up (loopback clients
+# are not SPF-checked by default, relays go to address literals).
+set_key dns.resolver "127.0.0.1:$DNS_PORT"
 # Cheaper bcrypt for the two test users: some forty logins follow.
 set_key auth.password-cost 6
 echo "ports: smtp $SMTP_PORT submission $SUBMISSION_PORT smtps $SMTPS_PORT pop3 $POP3_PORT" \
@@ -773,6 +782,27 @@ EOF
     note "key made by 'tegami dkim keygen', taken on reload; the message relayed to a loopback sink $(tail -n 1 "$dir/verify.txt") by dkimpy"
 }
 
+check_spf() {
+    local dir=$WORK/spf hostname
+    mkdir -p "$dir"
+    hostname=$(sed -n 's/^hostname *= *//p' "$CONF/tegami.conf")
+    # Check loopback clients too, and record every result instead of refusing fail.
+    set_key smtp.spf record
+    set_key smtp.check-exempt ""
+    "${AS[@]}" "$ROOT/bin/tegami" reload > "$dir/reload.txt" 2>&1 || die "bin/tegami reload failed: $(tail -n 1 "$dir/reload.txt")"
+    local rc=0
+    timeout 300 /usr/bin/python3 "$HERE/spfdiff.py" "$SMTP_PORT" "$DNS_PORT" "$INBOX" "$hostname" 300 \
+        > "$dir/spfdiff.txt" 2>&1 || rc=$?
+    cat "$dir/spfdiff.txt"
+    set_key smtp.spf reject-fail
+    set_key smtp.check-exempt "127.0.0.0/8, ::1"
+    "${AS[@]}" "$ROOT/bin/tegami" reload >> "$dir/reload.txt" 2>&1 || die "bin/tegami reload (back) failed: $(tail -n 1 "$dir/reload.txt")"
+    [ $rc -eq 0 ] || die "$(grep -c '^DIFF' "$dir/spfdiff.txt") results differ from pyspf: $(grep -m 1 '^DIFF\|Error\|error' "$dir/spfdiff.txt")"
+    local known
+    known=$(grep -c '  [0-9]* known:' "$dir/spfdiff.txt" || true)
+    note "$(grep '^seed' "$dir/spfdiff.txt" | sed 's/; pyspf results.*//') between Tegami's Authentication-Results and pyspf (${known} kind(s) of known pyspf deviation from RFC 7208 seen)"
+}
+
 check_server_log() {
     grep -nE '(ERROR|Exception|^\s+at [a-z]+\.)' "$WORK/logs/server.log" > "$WORK/logs/server-errors.txt" \
         && die "the server log has $(wc -l < "$WORK/logs/server-errors.txt") ERROR/exception lines, first: $(head -n 1 "$WORK/logs/server-errors.txt")"
@@ -790,6 +820,7 @@ check fetchmail check_fetchmail
 check mbsync check_mbsync
 check dovecot check_dovecot
 check dkim check_dkim
+check spf check_spf
 check server-log check_server_log
 
 echo "interop: $(($(date +%s) - START)) s"
