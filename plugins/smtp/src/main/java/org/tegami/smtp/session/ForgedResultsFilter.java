@@ -13,14 +13,31 @@ import java.util.Locale;
  * The rest of the message passes unchanged; the body is not looked at.
  *
  * <p>Header fields are collected one at a time (a field is its first line and its folded
- * continuation lines) and decided on when the next line starts something else. A field longer
- * than {@link #MAX_FIELD} is decided on by its first part, and the rest follows it. Not
- * thread-safe.
+ * continuation lines) and decided on when the next line starts something else. Only the empty
+ * line ends the header: a malformed line (no colon, bytes outside ASCII) is kept as it is and
+ * the lines after it are still looked at, as mail readers still read them as header fields. A
+ * field, or a line, longer than {@link #MAX_FIELD} is decided on by its first part, and the
+ * rest follows that decision. Not thread-safe.
  */
 final class ForgedResultsFilter extends InputStream {
 
     /** Enough for any real header field; bounds the memory a hostile one can take. */
     static final int MAX_FIELD = 64 * 1024;
+
+    /** How a line read ended. */
+    private enum LineEnd {
+        /** At its LF. */
+        LF,
+        /** Not yet: {@link #MAX_FIELD} bytes and no LF; the next read goes on with the line. */
+        CUT,
+        /** At the end of the stream. */
+        STREAM
+    }
+
+    /** What happens to the rest of a field that was decided on before its end. */
+    private enum Rest {
+        NONE, KEEP, DROP
+    }
 
     private final InputStream in;
     private final String authservId;
@@ -29,8 +46,9 @@ final class ForgedResultsFilter extends InputStream {
     private byte[] ready = new byte[0];
     private int readyPos;
     private boolean inBody;
-    /** While a too-long field goes on: whether its remaining lines are dropped. */
-    private Boolean streamingDrop;
+    private Rest rest = Rest.NONE;
+    /** The last line read was cut: the next read is the rest of it. */
+    private boolean lineGoesOn;
 
     /** @param authservId our host name */
     ForgedResultsFilter(InputStream in, String authservId) {
@@ -63,46 +81,45 @@ final class ForgedResultsFilter extends InputStream {
         return n;
     }
 
-    /**
-     * Reads one header line and makes ready whatever can now be passed on. After the blank line
-     * that ends the header, a line that starts no field, the end of the stream or a line longer
-     * than any field, the rest passes as it is.
-     */
+    /** Reads one header line (or the next piece of a cut one) and makes ready what can now pass. */
     private void nextHeaderLine() throws IOException {
-        boolean complete = readLine();
+        LineEnd end = readLine();
         byte[] text = line.toByteArray();
-        boolean continuation = text.length > 0 && (text[0] == ' ' || text[0] == '\t');
-        if (continuation && streamingDrop != null) {
-            set(streamingDrop ? new byte[0] : text);
-            inBody = !complete;
-        } else if (continuation && field.size() > 0) {
-            field.writeBytes(text);
-            if (!complete) {
-                set(decidedField());
-                inBody = true;
-            } else if (field.size() > MAX_FIELD) {
-                streamingDrop = claimsUs();
-                set(streamingDrop ? new byte[0] : field.toByteArray());
-                field.reset();
+        boolean wasCut = lineGoesOn;
+        lineGoesOn = end == LineEnd.CUT;
+        if (wasCut) {
+            // The rest of a line too long to hold: it follows its field's decision.
+            set(rest == Rest.DROP ? new byte[0] : text);
+        } else if (isContinuation(text) && (field.size() > 0 || rest != Rest.NONE)) {
+            if (rest != Rest.NONE) {
+                set(rest == Rest.DROP ? new byte[0] : text);
             } else {
-                set(new byte[0]);
+                field.writeBytes(text);
+                set(field.size() > MAX_FIELD || end == LineEnd.CUT ? decideEarly() : new byte[0]);
             }
         } else {
             byte[] previous = decidedField();
-            streamingDrop = null;
-            if (isFieldStart(text)) {
-                field.writeBytes(text);
-                if (complete) {
-                    set(previous);
-                } else {
-                    set(concat(previous, decidedField()));
-                    inBody = true;
-                }
-            } else {
+            rest = Rest.NONE;
+            if (isEmptyLine(text)) {
                 set(concat(previous, text));
                 inBody = true;
+            } else {
+                field.writeBytes(text);
+                set(concat(previous, end == LineEnd.CUT ? decideEarly() : new byte[0]));
             }
         }
+        if (end == LineEnd.STREAM) {
+            set(concat(ready, decidedField()));
+            inBody = true;
+        }
+    }
+
+    /** Decides on a field before its end; what follows of it goes the same way. */
+    private byte[] decideEarly() {
+        rest = claimsUs() ? Rest.DROP : Rest.KEEP;
+        byte[] kept = rest == Rest.DROP ? new byte[0] : field.toByteArray();
+        field.reset();
+        return kept;
     }
 
     /** The collected field, or nothing if it is one of ours; empties the collection. */
@@ -117,41 +134,29 @@ final class ForgedResultsFilter extends InputStream {
         return ResultsField.authservId(bytes, bytes.length).filter(authservId::equals).isPresent();
     }
 
-    /**
-     * Reads up to and including the next LF into {@link #line}; false when the stream ended
-     * first or the line grew past {@link #MAX_FIELD} (then what was read is in {@code line}).
-     */
-    private boolean readLine() throws IOException {
+    /** Reads up to and including the next LF into {@link #line}, or {@link #MAX_FIELD} bytes. */
+    private LineEnd readLine() throws IOException {
         line.reset();
-        while (line.size() <= MAX_FIELD) {
+        while (line.size() < MAX_FIELD) {
             int c = in.read();
             if (c < 0) {
-                return false;
+                return LineEnd.STREAM;
             }
             line.write(c);
             if (c == '\n') {
-                return true;
+                return LineEnd.LF;
             }
         }
-        return false;
+        return LineEnd.CUT;
     }
 
-    /**
-     * A line that starts a header field: a name of printable characters, then a colon, with
-     * white space allowed before it (RFC 5322 4.5.8, obsolete but still read by mail readers).
-     */
-    private static boolean isFieldStart(byte[] text) {
-        int i = 0;
-        while (i < text.length && (text[i] & 0xff) > ' ' && (text[i] & 0xff) < 0x7f && text[i] != ':') {
-            i++;
-        }
-        if (i == 0) {
-            return false;
-        }
-        while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
-            i++;
-        }
-        return i < text.length && text[i] == ':';
+    private static boolean isContinuation(byte[] text) {
+        return text.length > 0 && (text[0] == ' ' || text[0] == '\t');
+    }
+
+    /** The line that ends the header: CRLF (or a bare LF, which the readers refuse earlier). */
+    private static boolean isEmptyLine(byte[] text) {
+        return text.length == 2 && text[0] == '\r' && text[1] == '\n' || text.length == 1 && text[0] == '\n';
     }
 
     private void set(byte[] bytes) {
@@ -160,6 +165,9 @@ final class ForgedResultsFilter extends InputStream {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
+        if (b.length == 0) {
+            return a;
+        }
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);

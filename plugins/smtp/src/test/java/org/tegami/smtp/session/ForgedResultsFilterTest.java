@@ -74,9 +74,23 @@ class ForgedResultsFilterTest {
     }
 
     @Test
-    void aLineThatIsNoFieldEndsTheFiltering() throws IOException {
-        String message = "Subject: x\r\nnot a field\r\nAuthentication-Results: mx.example.org; spf=pass\r\n\r\n";
-        assertEquals(message, filtered(message));
+    void malformedLinesDoNotEndTheHeader() throws IOException {
+        // Mail readers still read the lines after a malformed one as header fields.
+        String forged = "Authentication-Results: mx.example.org; spf=pass\r\n";
+        assertEquals("Subject: x\r\nnot a field\r\n\r\nbody",
+                filtered("Subject: x\r\nnot a field\r\n" + forged + "\r\nbody"));
+        assertEquals("A\u00dc : 1\r\n\r\n", filtered("A\u00dc : 1\r\n" + forged + "\r\n"));
+    }
+
+    @Test
+    void lineLongerThanAnyFieldFollowsTheDecisionOnItsStart() throws IOException {
+        String padding = "x".repeat(3 * ForgedResultsFilter.MAX_FIELD);
+        String ours = "Authentication-Results: mx.example.org; spf=pass " + padding + "\r\n\tmore\r\n";
+        String theirs = "X-Long: " + padding + "\r\n\tmore\r\n";
+        assertEquals("A: 1\r\nB: 2\r\n\r\nbody", filtered("A: 1\r\n" + ours + "B: 2\r\n\r\nbody"));
+        assertEquals("A: 1\r\n" + theirs + "B: 2\r\n" + "Authentication-Results: x.example; none\r\n\r\nbody",
+                filtered("A: 1\r\n" + theirs + "B: 2\r\n" + "Authentication-Results: x.example; none\r\n"
+                        + "Authentication-Results: mx.example.org; none\r\n\r\nbody"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.tegami.smtp.spf;
 
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +62,10 @@ class SpfCheckerFuzzTest {
         assertNotNull(reason);
         assertTrue(reason.length() <= 200, reason);
         assertTrue(reason.chars().allMatch(c -> c >= 0x20 && c < 0x7F), reason);
-        assertNotEquals(SpfChecker.INTERNAL_ERROR, reason);
+        // A domain's exp= text can read like anything, the internal error's words too: only a
+        // temperror with them is one.
+        assertFalse(verdict.result() == SpfResult.TEMPERROR && reason.equals(SpfChecker.INTERNAL_ERROR),
+                "the check broke on its own");
         assertTrue(dns.queries <= MAX_QUERIES, "queries: " + dns.queries);
     }
 
