@@ -9,7 +9,8 @@ import org.tinylog.TaggedLogger;
 
 /**
  * The checks of mail from other servers at MAIL FROM ({@link org.tegami.smtp.session.InboundChecks}):
- * a client in a DNS blocklist is refused, then the sender's SPF record is checked.
+ * a client in a DNS blocklist is refused, then the SPF records of the HELO name and of the
+ * sender are checked.
  */
 final class InboundCheck {
 
@@ -42,6 +43,15 @@ final class InboundCheck {
             return new Outcome(Response.reply(554, "5.7.1", "Service unavailable; client [" + client
                     + "] blocked using " + listing.zone() + (listing.reason().isEmpty() ? "" : "; " + listing.reason())),
                     null);
+        }
+        // RFC 7208 2.3: the HELO identity is checked on its own, as Postfix's policyd-spf does;
+        // for the null sender it is the MAIL FROM check below.
+        SpfVerdict helo = sender.isNullSender() ? null : session.heloSpf().orElse(null);
+        if (helo != null && session.checks().spf().refuses(helo)) {
+            LOG.info("MAIL FROM {} refused: SPF fail for HELO {} from {} ({})", sender.bracketed(), helo.domain(),
+                    client, helo.reason());
+            return new Outcome(Response.reply(550, "5.7.23", "SPF: HELO name " + helo.domain() + " does not allow "
+                    + client + " to send mail (" + helo.reason() + ")"), null);
         }
         String mailFrom = sender.isNullSender() ? "" : sender.toString();
         SpfVerdict spf = session.checks().checkSpf(session, mailFrom).orElse(null);

@@ -35,12 +35,20 @@ public record InboundChecks(List<AddressBlock> exempt, SpfGate spf, Blocklists b
                 settings.dnsbl().isEmpty() ? Blocklists.NONE : new Blocklists(settings.dnsbl(), dns), counters);
     }
 
-    /** Checks the SPF record of a sender, counting the result; empty when SPF is off. */
+    /**
+     * Checks the SPF record of a sender, counting the result; empty when SPF is off. The null
+     * sender checks the HELO name (RFC 7208 2.4).
+     */
     public Optional<SpfVerdict> checkSpf(SessionContext session, String mailFrom) {
         Optional<SpfVerdict> verdict = spf.check(session.clientAddress(), mailFrom, session.heloName(),
                 session.server().hostname());
-        verdict.ifPresent(v -> counters.spf(v.result()));
+        verdict.ifPresent(v -> counters.spf(mailFrom.isEmpty() ? "helo" : "mailfrom", v.result()));
         return verdict;
+    }
+
+    /** Checks the HELO identity (RFC 7208 2.3), counting the result; empty when SPF is off. */
+    Optional<SpfVerdict> checkHelo(SessionContext session) {
+        return checkSpf(session, "");
     }
 
     /** Whether this session's mail is checked. */

@@ -14,14 +14,14 @@ public final class InboundCounters {
 
     public InboundCounters(Metrics metrics) {
         spf = metrics.counter("tegami_smtp_spf_results_total",
-                "SPF checks of mail from other servers, by result (fail is refused under smtp.spf = reject-fail).",
-                "result");
+                "SPF checks of mail from other servers, by identity (mailfrom, helo) and result (fail is refused "
+                        + "under smtp.spf = reject-fail).", "identity", "result");
         listed = metrics.counter("tegami_smtp_dnsbl_listed_total",
                 "Clients refused because a DNS blocklist of smtp.dnsbl lists them, by list.", "zone");
     }
 
-    void spf(SpfResult result) {
-        spf.inc(result.keyword());
+    void spf(String identity, SpfResult result) {
+        spf.inc(identity, result.keyword());
     }
 
     void listed(String zone) {

@@ -6,6 +6,7 @@ import org.tegami.api.Connection;
 import org.tegami.api.Envelope;
 import org.tegami.api.ServerContext;
 import org.tegami.smtp.dnsbl.Listing;
+import org.tegami.smtp.spf.SpfVerdict;
 
 /**
  * What commands see of a session and may change: its state, the open transaction, the
@@ -21,6 +22,9 @@ public final class SessionContext {
     private final InboundChecks checks;
     /** The blocklist lookup of this client, made at the first MAIL; {@code null} before. */
     private Optional<Listing> listing;
+    /** The SPF check of the HELO name {@link #heloChecked}, made at the first MAIL after it. */
+    private Optional<SpfVerdict> heloSpf;
+    private String heloChecked;
     private SmtpState state = SmtpState.CONNECTED;
     private Transaction transaction;
     private String heloName;
@@ -41,6 +45,18 @@ public final class SessionContext {
     /** The checks of mail from other servers. */
     public InboundChecks checks() {
         return checks;
+    }
+
+    /**
+     * The SPF check of the HELO identity (RFC 7208 2.3), made once per HELO name: a second EHLO
+     * may name another host.
+     */
+    public Optional<SpfVerdict> heloSpf() {
+        if (heloSpf == null || !java.util.Objects.equals(heloChecked, heloName)) {
+            heloChecked = heloName;
+            heloSpf = checks.checkHelo(this);
+        }
+        return heloSpf;
     }
 
     /** The blocklist that lists this client, if any; looked up once per session. */

@@ -133,6 +133,17 @@ class SpfIT {
     }
 
     @Test
+    void aHeloNameThatFailsIsRefusedWhateverTheSender() throws Exception {
+        new TranscriptRunner(rejecting::port).run(List.of("L: smtp", "S: 220 .*", "C: EHLO mx.fail.test", "M: 250 .*",
+                "C: MAIL FROM:<someone@pass.test>",
+                "S: 550 5\\.7\\.23 SPF: HELO name mx\\.fail\\.test does not allow 127\\.0\\.0\\.1 to send mail .*",
+                "C: EHLO mx.pass.test", "M: 250 .*",
+                "C: MAIL FROM:<someone@pass.test>", "S: 250 2\\.1\\.0 Ok", "C: QUIT", "S: 221 .*"), "helo fail");
+        mail(recording, "mx.fail.test", "someone@pass.test", "helo fail recorded", "250 .*");
+        assertEquals("pass", header(Mailboxes.delivered(recording, "alice@test", "helo fail recorded")).group(2));
+    }
+
+    @Test
     void inRecordModeFailIsAcceptedAndMarked() throws Exception {
         mail(recording, "client.example", "someone@fail.test", "recorded fail", "250 .*");
         assertEquals("fail", header(Mailboxes.delivered(recording, "alice@test", "recorded fail")).group(2));
@@ -181,8 +192,10 @@ class SpfIT {
                     "M: 250 .*", "C: MAIL FROM:<b@fail.test>", "S: 550 .*", "C: MAIL FROM:<c@fail.test>", "S: 550 .*",
                     "C: QUIT", "S: 221 .*"), "counted fails");
             String text = Scrape.metrics(counting);
-            assertTrue(text.contains("tegami_smtp_spf_results_total{result=\"pass\"} 1\n"), text);
-            assertTrue(text.contains("tegami_smtp_spf_results_total{result=\"fail\"} 2\n"), text);
+            assertTrue(text.contains("tegami_smtp_spf_results_total{identity=\"mailfrom\",result=\"pass\"} 1\n"), text);
+            assertTrue(text.contains("tegami_smtp_spf_results_total{identity=\"mailfrom\",result=\"fail\"} 2\n"), text);
+            // client.example has no record; the HELO name is checked once per session
+            assertTrue(text.contains("tegami_smtp_spf_results_total{identity=\"helo\",result=\"none\"} 2\n"), text);
         }
     }
 
