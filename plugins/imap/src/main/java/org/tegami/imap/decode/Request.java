@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.tegami.api.FolderView.FlagChange;
 import org.tegami.imap.search.SearchKey;
+import org.tegami.imap.search.SortCriterion;
 
 /**
  * A parsed client command. Immutable; mailbox names are as sent on the wire (modified UTF-7
@@ -137,6 +138,24 @@ public sealed interface Request {
 
         public String verb() {
             return "SEARCH";
+        }
+    }
+
+    /**
+     * SORT or UID SORT (RFC 5256 3).
+     *
+     * @param criteria the sort criteria in order, at least one
+     * @param charset the charset of the search strings
+     * @param key the search criteria
+     */
+    record Sort(String tag, boolean uid, List<SortCriterion> criteria, String charset, SearchKey key)
+            implements Request {
+        public Sort {
+            criteria = List.copyOf(criteria);
+        }
+
+        public String verb() {
+            return "SORT";
         }
     }
 

@@ -41,6 +41,7 @@ public final class RequestParser {
         CommandParser copy = new CopyParser();
         CommandParser search = new SearchParser();
         CommandParser expunge = new ExpungeParser();
+        CommandParser sort = new SortParser();
         for (Map<String, CommandParser> table : java.util.List.of(parsers, uidParsers)) {
             table.put("FETCH", fetch);
             table.put("STORE", store);
@@ -48,6 +49,7 @@ public final class RequestParser {
             table.put("MOVE", copy);
             table.put("SEARCH", search);
             table.put("EXPUNGE", expunge);
+            table.put("SORT", sort);
         }
     }
 

@@ -51,12 +51,18 @@ final class SearchParser implements CommandParser {
         } else {
             t.rewind(mark);
         }
+        SearchKey key = keyList(t, uid);
+        t.end();
+        return new Request.Search(tag, uid, charset, key, returns);
+    }
+
+    /** search-key *(SP search-key), ANDed; shared with SORT (RFC 5256 3), whose last part is the same list. */
+    static SearchKey keyList(CommandTokenizer t, boolean uid) throws BadCommandException {
         List<SearchKey> keys = new ArrayList<>();
         do {
             keys.add(key(t, uid, 0));
         } while (t.skip(' '));
-        t.end();
-        return new Request.Search(tag, uid, charset, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys), returns);
+        return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
     }
 
     private static SearchKey key(CommandTokenizer t, boolean uid, int depth) throws BadCommandException {

@@ -1,21 +1,12 @@
 package org.tegami.imap.process;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tegami.api.MailboxException;
-import org.tegami.api.MessageInfo;
 import org.tegami.imap.decode.Request;
 import org.tegami.imap.encode.ImapStrings;
-import org.tegami.imap.mime.MimeHeader;
-import org.tegami.imap.mime.MimeParser;
-import org.tegami.imap.mime.MimePart;
-import org.tegami.imap.search.SearchEvaluator;
-import org.tegami.imap.search.SearchTarget;
 import org.tegami.imap.session.ImapSession;
 import org.tegami.imap.session.SelectedFolder;
 import org.tegami.imap.session.SessionState;
@@ -34,31 +25,15 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
 
     @Override
     public Completion process(Request.Search request, ImapSession session) throws IOException {
-        if (request.charset() != null) {
-            String cs = request.charset().toUpperCase(Locale.ROOT);
-            if (!cs.equals("UTF-8") && !cs.equals("US-ASCII")) {
-                return Completion.no("BADCHARSET (UTF-8 US-ASCII)", "Unsupported charset");
-            }
+        if (request.charset() != null && !supportedCharset(request.charset())) {
+            return Completion.no("BADCHARSET (UTF-8 US-ASCII)", "Unsupported charset");
         }
         SelectedFolder folder = session.selected();
-        int count = folder.exists();
-        long largestUid = count == 0 ? 0 : folder.uid(count);
-        SearchEvaluator evaluator = new SearchEvaluator(count, largestUid, ZoneId.systemDefault(),
-                new java.util.HashSet<>(folder.savedResult()));
         List<Long> matchedUids = new ArrayList<>();
         List<Long> found = new ArrayList<>();
-        for (int seq = 1; seq <= count; seq++) {
-            Target target = new Target(folder, seq);
-            boolean match;
-            try {
-                match = evaluator.matches(request.key(), target);
-            } catch (MailboxException e) {
-                match = false;
-            }
-            if (match) {
-                found.add(request.uid() ? folder.uid(seq) : seq);
-                matchedUids.add(folder.uid(seq));
-            }
+        for (FolderTarget target : FolderTarget.matching(folder, request.key())) {
+            matchedUids.add(target.info().uid());
+            found.add(request.uid() ? target.info().uid() : target.sequence());
         }
         List<String> options = request.returnOptions() == null ? List.of() : request.returnOptions();
         if (options.contains("SAVE")) {
@@ -72,6 +47,12 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
         boolean esearch = request.returnOptions() != null || session.rev2();
         session.out().untagged(esearch ? extended(request, found) : classic(found));
         return Completion.ok("SEARCH completed");
+    }
+
+    /** US-ASCII and UTF-8, the charsets search strings may be given in (SEARCH and SORT). */
+    static boolean supportedCharset(String charset) {
+        String cs = charset.toUpperCase(Locale.ROOT);
+        return cs.equals("UTF-8") || cs.equals("US-ASCII");
     }
 
     /** RFC 5182 2.4: with MIN or MAX but neither ALL nor COUNT, only the minimum and maximum are saved. */
@@ -127,53 +108,5 @@ final class SearchProcessor implements CommandProcessor<Request.Search> {
             out.append(" ALL ").append(UidSets.format(found));
         }
         return out.toString();
-    }
-
-    /** A message of the selected folder, read lazily. */
-    private static final class Target implements SearchTarget {
-        private final SelectedFolder folder;
-        private final int sequence;
-        private final MessageInfo info;
-        private MimeHeader header;
-
-        Target(SelectedFolder folder, int sequence) {
-            this.folder = folder;
-            this.sequence = sequence;
-            this.info = folder.info(sequence);
-        }
-
-        @Override
-        public int sequence() {
-            return sequence;
-        }
-
-        @Override
-        public MessageInfo info() {
-            return info;
-        }
-
-        @Override
-        public MimeHeader header() throws IOException {
-            if (header == null) {
-                header = HeaderCache.SHARED.get(info.key());
-            }
-            if (header == null) {
-                try (InputStream in = open()) {
-                    header = MimeParser.parseHeader(in);
-                }
-                HeaderCache.SHARED.put(info.key(), header);
-            }
-            return header;
-        }
-
-        @Override
-        public MimePart structure() throws IOException {
-            return folder.structure(info.uid());
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return folder.view().open(info.uid());
-        }
     }
 }

@@ -34,8 +34,8 @@ public final class ImapSession {
 
     private static final TaggedLogger LOG = Logger.tag("imap");
     private static final RequestParser PARSER = new RequestParser();
-    private static final java.util.Set<String> WORKS_ON_MESSAGES = java.util.Set.of("FETCH", "STORE", "SEARCH", "COPY",
-            "MOVE", "EXPUNGE");
+    private static final java.util.Set<String> WORKS_ON_MESSAGES = java.util.Set.of("FETCH", "STORE", "SEARCH", "SORT",
+            "COPY", "MOVE", "EXPUNGE");
 
     private final Connection connection;
     private final ServerContext context;
@@ -274,12 +274,16 @@ public final class ImapSession {
         }
     }
 
-    /** RFC 3501 7.4.1: no EXPUNGE response during FETCH, STORE or SEARCH (by sequence number). */
+    /**
+     * RFC 3501 7.4.1: no EXPUNGE response during FETCH, STORE or SEARCH by sequence number;
+     * SORT answers with sequence numbers as SEARCH does (RFC 5256 3).
+     */
     private static boolean allowsExpunge(Request r) {
         return switch (r.verb()) {
             case "FETCH" -> ((Request.Fetch) r).uid();
             case "STORE" -> ((Request.Store) r).uid();
             case "SEARCH" -> ((Request.Search) r).uid();
+            case "SORT" -> ((Request.Sort) r).uid();
             default -> true;
         };
     }

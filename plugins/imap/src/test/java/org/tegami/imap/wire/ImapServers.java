@@ -14,7 +14,7 @@ import org.tegami.testing.TestServer;
 /**
  * Core with the IMAP plugin ({@link TestServer}: real listeners with STARTTLS and implicit TLS,
  * Maildirs, users, authentication) on 127.0.0.1 port 0, in a temporary installation. Users
- * alice, bob and t1..t40 have the password {@code secret}.
+ * alice, bob and t1..t60 (one per transcript) have the password {@code secret}.
  */
 final class ImapServers implements AutoCloseable {
 
@@ -34,7 +34,7 @@ final class ImapServers implements AutoCloseable {
     static ImapServers start(TestServer.Builder builder) throws Exception {
         builder.extension("imap", new ImapService())
                 .user("alice@localhost", "secret").user("bob@localhost", "secret");
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= 60; i++) {
             builder.user("t" + i + "@localhost", "secret");
         }
         return new ImapServers(builder.start());
