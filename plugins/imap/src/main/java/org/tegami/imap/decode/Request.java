@@ -166,6 +166,13 @@ public sealed interface Request {
         }
     }
 
+    /** COMPRESS with the mechanism named, upper-cased (RFC 4978). */
+    record Compress(String tag, String mechanism) implements Request {
+        public String verb() {
+            return "COMPRESS";
+        }
+    }
+
     record Enable(String tag, List<String> capabilities) implements Request {
         public Enable {
             capabilities = List.copyOf(capabilities);

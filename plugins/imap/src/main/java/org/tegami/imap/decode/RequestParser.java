@@ -35,6 +35,7 @@ public final class RequestParser {
             parsers.put(verb, quota);
         }
         parsers.put("ENABLE", new EnableParser());
+        parsers.put("COMPRESS", new CompressParser());
         parsers.put("ID", new IdParser());
         CommandParser fetch = new FetchParser();
         CommandParser store = new StoreParser();

@@ -44,6 +44,7 @@ public final class ProcessorTable implements AutoCloseable {
         table.put("IDLE", new IdleProcessor(idle));
         table.put("NAMESPACE", new NamespaceProcessor());
         table.put("ENABLE", new EnableProcessor());
+        table.put("COMPRESS", new CompressProcessor());
         table.put("ID", new IdProcessor());
         QuotaProcessor quota = new QuotaProcessor();
         for (String verb : new String[] {"GETQUOTA", "GETQUOTAROOT", "SETQUOTA"}) {

@@ -2,7 +2,8 @@ package org.tegami.imap.session;
 
 /**
  * The CAPABILITY list for the session's present state (RFC 3501 6.1.1, 7.2.1): STARTTLS while
- * it can be used, LOGINDISABLED and no AUTH= mechanisms while plaintext login is refused.
+ * it can be used, LOGINDISABLED and no AUTH= mechanisms while plaintext login is refused,
+ * COMPRESS=DEFLATE once logged in and until it is active.
  */
 public final class Capabilities {
 
@@ -24,6 +25,10 @@ public final class Capabilities {
                 caps.append(" LOGINDISABLED");
             }
         }
-        return caps.append(' ').append(EXTENSIONS).toString();
+        caps.append(' ').append(EXTENSIONS);
+        if (s.state() != SessionState.NOT_AUTHENTICATED && !s.compressing()) {
+            caps.append(" COMPRESS=DEFLATE");
+        }
+        return caps.toString();
     }
 }

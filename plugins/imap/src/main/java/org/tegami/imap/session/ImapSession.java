@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 import org.tegami.api.Connection;
 import org.tegami.api.DeadlineInputStream;
@@ -41,6 +42,7 @@ public final class ImapSession {
     private final ServerContext context;
     private final ImapConfig config;
     private final ProcessorTable processors;
+    private final SessionStreams streams;
     private final ResponseWriter out;
     private final CommandReader reader;
     private SessionState state = SessionState.NOT_AUTHENTICATED;
@@ -58,8 +60,9 @@ public final class ImapSession {
         this.context = context;
         this.config = config;
         this.processors = processors;
-        this.out = new ResponseWriter(connection.output());
-        this.loginDeadline = new DeadlineInputStream(connection.input(), config.loginTimeout());
+        this.streams = new SessionStreams(connection.input(), connection.output());
+        this.out = new ResponseWriter(streams.output());
+        this.loginDeadline = new DeadlineInputStream(streams.input(), config.loginTimeout());
         // Before login no literal needs to be longer than a line (names, passwords): an unknown
         // client must not make the server hold or spool message-sized literals.
         this.reader = new CommandReader(loginDeadline, new CommandReader.Limits(config.maxLineLength(),
@@ -80,6 +83,9 @@ public final class ImapSession {
             }
         } catch (EOFException | SocketException e) {
             LOG.debug("client gone: {}", e.getMessage());
+        } catch (ZipException e) {
+            // After COMPRESS: what the client sent does not inflate. Nothing more can be read.
+            LOG.info("closing: bad compressed data from the client ({})", e.getMessage());
         } catch (SocketTimeoutException e) {
             boolean login = e instanceof DeadlineInputStream.ExpiredException;
             LOG.info(login ? "login timeout" : "idle timeout");
@@ -91,6 +97,7 @@ public final class ImapSession {
             }
         } finally {
             closeSelected();
+            streams.close();
             LOG.info("disconnect{}", account == null ? "" : " user=" + account.name());
             ThreadContext.remove("session");
         }
@@ -251,7 +258,8 @@ public final class ImapSession {
             return processor.process(request, this);
         } catch (MailboxException e) {
             return Completion.no(ResponseCodes.of(e.reason()), e.getMessage());
-        } catch (EOFException | SocketException | SocketTimeoutException | SSLException e) {
+        } catch (EOFException | SocketException | SocketTimeoutException | SSLException | ZipException e) {
+            // the connection failed (ZipException: bad compressed data), not the command
             throw e;
         } catch (IOException e) {
             LOG.error(e, "{} failed", request.verb());
@@ -298,6 +306,19 @@ public final class ImapSession {
 
     public ImapConfig config() {
         return config;
+    }
+
+    /** Whether COMPRESS is active. */
+    public boolean compressing() {
+        return streams.compressing();
+    }
+
+    /**
+     * Compresses both directions from now on (RFC 4978): call after the tagged OK of COMPRESS
+     * was written and flushed.
+     */
+    public void startCompression() {
+        streams.startDeflate();
     }
 
     public ResponseWriter out() {
