@@ -179,7 +179,9 @@ final class ReferenceThreads {
         }
 
         List<Container> merge() {
-            for (Container c : roots) { // step 5.C
+            // step 5.C; an empty container keeps its place against any message (its second
+            // rule), so that the reply rule never puts an empty container below a message
+            for (Container c : roots) {
                 String key = c.first().subjectKey();
                 if (key.isEmpty()) {
                     continue;
