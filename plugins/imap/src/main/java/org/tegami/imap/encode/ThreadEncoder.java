@@ -1,5 +1,7 @@
 package org.tegami.imap.encode;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import org.tegami.imap.search.ThreadNode;
@@ -24,16 +26,26 @@ public final class ThreadEncoder {
         if (!threads.isEmpty()) {
             out.append(' ');
         }
-        for (ThreadNode t : threads) {
-            out.append('(');
-            members(t, number, out);
-            out.append(')');
+        // an explicit stack of nodes and closing parentheses: threads can be as deep as the mailbox
+        Deque<Object> todo = new ArrayDeque<>();
+        for (int i = threads.size() - 1; i >= 0; i--) {
+            todo.push(")");
+            todo.push(threads.get(i));
+            todo.push("(");
+        }
+        while (!todo.isEmpty()) {
+            Object next = todo.pop();
+            if (next instanceof ThreadNode node) {
+                members(node, number, out, todo);
+            } else {
+                out.append((String) next);
+            }
         }
         return out.toString();
     }
 
-    private static void members(ThreadNode node, IntToLongFunction number, StringBuilder out) {
-        // a long reply chain continues here rather than recursing once per message
+    /** Writes a node and the chain of only children below it; pushes a nested list per child after that. */
+    private static void members(ThreadNode node, IntToLongFunction number, StringBuilder out, Deque<Object> todo) {
         while (!node.dummy() && node.children().size() == 1) {
             out.append(number.applyAsLong(node.message().sequence())).append(' ');
             node = node.children().get(0);
@@ -45,10 +57,11 @@ public final class ThreadEncoder {
             }
             out.append(' ');
         }
-        for (ThreadNode child : node.children()) {
-            out.append('(');
-            members(child, number, out);
-            out.append(')');
+        List<ThreadNode> children = node.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            todo.push(")");
+            todo.push(children.get(i));
+            todo.push("(");
         }
     }
 }

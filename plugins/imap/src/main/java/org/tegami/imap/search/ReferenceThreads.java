@@ -1,8 +1,12 @@
 package org.tegami.imap.search;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +36,53 @@ final class ReferenceThreads {
                 roots.add(c); // step 2
             }
         }
-        roots = prune(roots, true); // step 3
+        // step 3, deepest first: a reply chain can be as deep as the mailbox is large
+        for (Container c : bottomUp(roots)) {
+            c.children = prune(c.children, false);
+            for (Container child : c.children) {
+                child.parent = c;
+            }
+        }
+        roots = prune(roots, true);
         for (Container c : roots) {
             c.parent = null;
         }
         sortLevel(roots); // step 4
         roots = new SubjectMerge(roots).merge(); // step 5
-        sortTree(roots); // step 6
+        // step 6: every set of siblings by sent date, children before their parents' level
+        for (Container c : bottomUp(roots)) {
+            c.children.sort(Comparator.comparing(Container::first, ThreadMessage.BY_SENT_DATE));
+        }
+        roots.sort(Comparator.comparing(Container::first, ThreadMessage.BY_SENT_DATE));
+        return nodes(roots);
+    }
+
+    /** Every container below the roots, each one after all of its descendants. */
+    private static List<Container> bottomUp(List<Container> roots) {
+        List<Container> order = new ArrayList<>();
+        Deque<Container> stack = new ArrayDeque<>(roots);
+        while (!stack.isEmpty()) {
+            Container c = stack.pop();
+            order.add(c);
+            c.children.forEach(stack::push);
+        }
+        Collections.reverse(order);
+        return order;
+    }
+
+    /** The immutable trees, built from the leaves up. */
+    private static List<ThreadNode> nodes(List<Container> roots) {
+        Map<Container, ThreadNode> built = new IdentityHashMap<>();
+        for (Container c : bottomUp(roots)) {
+            List<ThreadNode> children = new ArrayList<>(c.children.size());
+            for (Container child : c.children) {
+                children.add(built.remove(child));
+            }
+            built.put(c, new ThreadNode(c.message, children));
+        }
         List<ThreadNode> threads = new ArrayList<>(roots.size());
         for (Container c : roots) {
-            threads.add(c.node());
+            threads.add(built.get(c));
         }
         return threads;
     }
@@ -87,6 +128,9 @@ final class ReferenceThreads {
 
     /** Making {@code parent} the parent of {@code child} loops if it is the child or below it. */
     private static boolean wouldLoop(Container parent, Container child) {
+        if (child.children.isEmpty()) {
+            return parent == child; // nothing below it: the usual case, without the walk up
+        }
         for (Container c = parent; c != null; c = c.parent) {
             if (c == child) {
                 return true;
@@ -96,16 +140,13 @@ final class ReferenceThreads {
     }
 
     /**
-     * Step 3: empty containers without children go; those with children give way to them,
-     * except at the top level when there is more than one child.
+     * Step 3 on one level whose children are pruned already: empty containers without children
+     * go; those with children give way to them, except at the top level when there is more than
+     * one child.
      */
     private static List<Container> prune(List<Container> level, boolean top) {
         List<Container> kept = new ArrayList<>();
         for (Container c : level) {
-            c.children = prune(c.children, false);
-            for (Container child : c.children) {
-                child.parent = c;
-            }
             if (c.message != null) {
                 kept.add(c);
             } else if (!top || c.children.size() == 1) {
@@ -115,14 +156,6 @@ final class ReferenceThreads {
             }
         }
         return kept;
-    }
-
-    /** Step 6: every set of siblings by sent date, children before their parents' level. */
-    static void sortTree(List<Container> level) {
-        for (Container c : level) {
-            sortTree(c.children);
-        }
-        level.sort(Comparator.comparing(Container::first, ThreadMessage.BY_SENT_DATE));
     }
 
     /** Step 4: the top level by sent date, an empty container by its earliest child. */
@@ -158,14 +191,6 @@ final class ReferenceThreads {
             if (p != null) {
                 p.children.add(this);
             }
-        }
-
-        ThreadNode node() {
-            List<ThreadNode> nodes = new ArrayList<>(children.size());
-            for (Container c : children) {
-                nodes.add(c.node());
-            }
-            return new ThreadNode(message, nodes);
         }
     }
 

@@ -132,8 +132,8 @@ class ReferenceThreadsTest {
     }
 
     @Test
-    void threadsALongChainWithoutDeepRecursionInTheEncoder() {
-        int n = 2000;
+    void threadsALongChainWithTheWholeReferencesList() {
+        int n = 1000;
         box.add(0, "m0@x", "", "long");
         StringBuilder refs = new StringBuilder("m0@x");
         for (int i = 1; i < n; i++) {
@@ -142,7 +142,22 @@ class ReferenceThreadsTest {
         }
         String reply = thread();
         assertTrue(reply.startsWith("THREAD (1 2 3 4 "));
-        assertTrue(reply.endsWith(" 1999 2000)"));
+        assertTrue(reply.endsWith(" 999 1000)"));
+    }
+
+    @Test
+    void threadsADeepTreeWithoutRunningOutOfStack() {
+        // 20,000 messages, each level a reply that goes on and a reply that ends: 10,000 deep
+        int levels = 10_000;
+        box.add(0, "c0@x", "", "deep");
+        for (int i = 1; i < levels; i++) {
+            box.add(2 * i, "c" + i + "@x", "c" + (i - 1) + "@x", "Re: deep");
+            box.add(2 * i + 1, "leaf" + i + "@x", "c" + (i - 1) + "@x", "Re: deep");
+        }
+        String reply = thread();
+        assertTrue(reply.startsWith("THREAD (1 (2 (4 (6 "), reply.substring(0, 40));
+        assertTrue(reply.contains("(19996 (19998)(19999))(19997))(19995))"));
+        assertTrue(reply.endsWith("(7))(5))(3))"), reply.substring(reply.length() - 40));
     }
 
     @Test
