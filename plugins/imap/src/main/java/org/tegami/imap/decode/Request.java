@@ -6,6 +6,7 @@ import java.util.Map;
 import org.tegami.api.FolderView.FlagChange;
 import org.tegami.imap.search.SearchKey;
 import org.tegami.imap.search.SortCriterion;
+import org.tegami.imap.search.ThreadAlgorithm;
 
 /**
  * A parsed client command. Immutable; mailbox names are as sent on the wire (modified UTF-7
@@ -156,6 +157,20 @@ public sealed interface Request {
 
         public String verb() {
             return "SORT";
+        }
+    }
+
+    /**
+     * THREAD or UID THREAD (RFC 5256 4).
+     *
+     * @param algorithm the threading algorithm
+     * @param charset the charset of the search strings
+     * @param key the search criteria
+     */
+    record Thread(String tag, boolean uid, ThreadAlgorithm algorithm, String charset, SearchKey key)
+            implements Request {
+        public String verb() {
+            return "THREAD";
         }
     }
 

@@ -43,6 +43,7 @@ public final class RequestParser {
         CommandParser search = new SearchParser();
         CommandParser expunge = new ExpungeParser();
         CommandParser sort = new SortParser();
+        CommandParser thread = new ThreadParser();
         for (Map<String, CommandParser> table : java.util.List.of(parsers, uidParsers)) {
             table.put("FETCH", fetch);
             table.put("STORE", store);
@@ -51,6 +52,7 @@ public final class RequestParser {
             table.put("SEARCH", search);
             table.put("EXPUNGE", expunge);
             table.put("SORT", sort);
+            table.put("THREAD", thread);
         }
     }
 

@@ -37,6 +37,7 @@ public final class ProcessorTable implements AutoCloseable {
         table.put("EXPUNGE", new ExpungeProcessor());
         table.put("SEARCH", new SearchProcessor());
         table.put("SORT", new SortProcessor());
+        table.put("THREAD", new ThreadProcessor());
         table.put("FETCH", new FetchProcessor());
         table.put("STORE", new StoreProcessor());
         table.put("COPY", new CopyProcessor());

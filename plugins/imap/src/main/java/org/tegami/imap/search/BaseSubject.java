@@ -15,17 +15,33 @@ public final class BaseSubject {
 
     /** The base subject; the empty string for a missing or empty Subject:. */
     public static String of(String subject) {
+        return extract(subject, new boolean[1]);
+    }
+
+    /**
+     * Whether extracting the base subject removed a subj-refwd, a {@code (fwd)} trailer or a
+     * {@code [fwd: ...]} wrapping: THREAD=REFERENCES (RFC 5256 step 5) calls such a message a
+     * reply or forward.
+     */
+    public static boolean isReplyOrForward(String subject) {
+        boolean[] replyOrForward = new boolean[1];
+        extract(subject, replyOrForward);
+        return replyOrForward[0];
+    }
+
+    private static String extract(String subject, boolean[] replyOrForward) {
         if (subject == null) {
             return "";
         }
         // step 1: decode RFC 2047 words, tabs and folding to a space, runs of spaces to one
         String s = EncodedWords.decode(subject).replaceAll("[\\t\\r\\n ]+", " ");
         while (true) {
-            s = stripTrailers(s); // step 2
-            s = stripLeaders(s); // steps 3 to 5
+            s = stripTrailers(s, replyOrForward); // step 2
+            s = stripLeaders(s, replyOrForward); // steps 3 to 5
             // step 6: "[fwd:" ... "]" wrapping, then again from step 2
             if (s.length() >= 6 && s.regionMatches(true, 0, "[fwd:", 0, 5) && s.endsWith("]")) {
                 s = s.substring(5, s.length() - 1);
+                replyOrForward[0] = true;
                 continue;
             }
             return s;
@@ -33,12 +49,13 @@ public final class BaseSubject {
     }
 
     /** subj-trailer = "(fwd)" / WSP, removed from the end until none is left. */
-    private static String stripTrailers(String s) {
+    private static String stripTrailers(String s, boolean[] replyOrForward) {
         while (true) {
             if (s.endsWith(" ")) {
                 s = s.substring(0, s.length() - 1);
             } else if (s.length() >= 5 && s.regionMatches(true, s.length() - 5, "(fwd)", 0, 5)) {
                 s = s.substring(0, s.length() - 5);
+                replyOrForward[0] = true;
             } else {
                 return s;
             }
@@ -46,10 +63,12 @@ public final class BaseSubject {
     }
 
     /** Steps 3 to 5: subj-leader, then a lone subj-blob if something is left after it, repeated. */
-    private static String stripLeaders(String s) {
+    private static String stripLeaders(String s, boolean[] replyOrForward) {
         while (true) {
             int leader = leader(s);
             if (leader > 0) {
+                // a leader is a lone space or ends with a subj-refwd
+                replyOrForward[0] |= !s.startsWith(" ");
                 s = s.substring(leader);
                 continue;
             }

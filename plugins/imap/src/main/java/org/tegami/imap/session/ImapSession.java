@@ -284,7 +284,7 @@ public final class ImapSession {
 
     /**
      * RFC 3501 7.4.1: no EXPUNGE response during FETCH, STORE or SEARCH by sequence number;
-     * SORT answers with sequence numbers as SEARCH does (RFC 5256 3).
+     * SORT and THREAD answer with sequence numbers as SEARCH does (RFC 5256 3, 4).
      */
     private static boolean allowsExpunge(Request r) {
         return switch (r.verb()) {
@@ -292,6 +292,7 @@ public final class ImapSession {
             case "STORE" -> ((Request.Store) r).uid();
             case "SEARCH" -> ((Request.Search) r).uid();
             case "SORT" -> ((Request.Sort) r).uid();
+            case "THREAD" -> ((Request.Thread) r).uid();
             default -> true;
         };
     }

@@ -1,6 +1,8 @@
 package org.tegami.imap.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,17 @@ class BaseSubjectTest {
         assertEquals("Reply needed", BaseSubject.of("Reply needed"));
         assertEquals("Fwding rules", BaseSubject.of("Fwding rules"));
         assertEquals("Report: done", BaseSubject.of("Report: done"));
+    }
+
+    @Test
+    void tellsRepliesAndForwardsFromOriginals() {
+        for (String reply : new String[] {"Re: Meeting", "fwd:Meeting", "[dev] FW: Meeting", "Meeting (fwd)",
+                "[Fwd: Meeting]", "Re[2]: Meeting", "=?UTF-8?Q?Re=3A_Meeting?="}) {
+            assertTrue(BaseSubject.isReplyOrForward(reply), reply);
+        }
+        for (String original : new String[] {"Meeting", "[dev] Meeting", " Meeting ", "Regarding: x", "[Re:]",
+                "", null}) {
+            assertFalse(BaseSubject.isReplyOrForward(original), String.valueOf(original));
+        }
     }
 }
