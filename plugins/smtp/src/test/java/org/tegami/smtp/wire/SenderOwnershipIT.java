@@ -161,7 +161,7 @@ class SenderOwnershipIT {
 
         MessagingException refused = assertThrows(MessagingException.class,
                 () -> Transport.send(message(session, "bob@test", "forged"), "alice@test", "secret"));
-        SMTPSendFailedException smtp = cause(refused);
+        SMTPSendFailedException smtp = SmtpFailures.find(refused, SMTPSendFailedException.class);
         assertEquals(553, smtp.getReturnCode());
         assertTrue(smtp.getMessage().contains("5.7.1 Sender address not owned by user alice@test"), smtp.getMessage());
     }
@@ -235,14 +235,4 @@ class SenderOwnershipIT {
         m.setSubject(subject);
         m.setText("Hello.\n");
         return m;
-    }
-
-    private static SMTPSendFailedException cause(MessagingException e) {
-        for (Throwable t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : t.getCause()) {
-            if (t instanceof SMTPSendFailedException s) {
-                return s;
-            }
-        }
-        throw new AssertionError("no SMTP reply in " + e, e);
-    }
-}
+    }}

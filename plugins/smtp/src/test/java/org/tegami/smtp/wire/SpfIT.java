@@ -164,7 +164,7 @@ class SpfIT {
     void angusIsRefusedAForgedSenderButAnAuthenticatedUserIsNotChecked() throws Exception {
         MessagingException refused = assertThrows(MessagingException.class,
                 () -> Transport.send(message(angus(false), "someone@fail.test", "forged")));
-        SMTPSenderFailedException smtp = find(refused);
+        SMTPSenderFailedException smtp = SmtpFailures.find(refused, SMTPSenderFailedException.class);
         assertEquals(550, smtp.getReturnCode());
         assertTrue(smtp.getMessage().contains("5.7.23 SPF: fail.test does not allow"), smtp.getMessage());
 
@@ -258,14 +258,4 @@ class SpfIT {
         m.setSubject(subject);
         m.setText("Hello.\n");
         return m;
-    }
-
-    private static SMTPSenderFailedException find(MessagingException e) {
-        for (Throwable t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : t.getCause()) {
-            if (t instanceof SMTPSenderFailedException s) {
-                return s;
-            }
-        }
-        throw new AssertionError("no MAIL FROM refusal in " + e, e);
-    }
-}
+    }}
