@@ -235,4 +235,5 @@ class SenderOwnershipIT {
         m.setSubject(subject);
         m.setText("Hello.\n");
         return m;
-    }}
+    }
+}

@@ -258,4 +258,5 @@ class SpfIT {
         m.setSubject(subject);
         m.setText("Hello.\n");
         return m;
-    }}
+    }
+}
