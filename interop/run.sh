@@ -5,7 +5,8 @@
 # loopback ports of its own, and checks it with swaks, msmtp, curl (SMTP, POP3, IMAP),
 # fetchmail, mbsync, bin/sendmail with s-nail as mailx, Dovecot's doveadm opened on the
 # same Maildir, dkimpy (python3-dkim) on a relayed, DKIM-signed message, and pyspf
-# (python3-spf) on random SPF records that Tegami checks over SMTP (interop/spfdiff.py).
+# (python3-spf) on random SPF records that Tegami checks over SMTP (interop/spfdiff.py), and
+# Dovecot's imap answering the same SORT and THREAD commands on the same Maildir (sortdiff.py).
 # Prints PASS/FAIL per check and exits non-zero if any failed.
 # Installs missing tools with apt-get (as root). KEEP=1 keeps the temp folder for a look.
 # interop/README.md tells more.
@@ -30,6 +31,8 @@ install_tools() {
     # pyspf and dnspython, for the system's Python (the first python3 on PATH may be another)
     [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import spf, dns.resolver' >/dev/null 2>&1 \
         || missing+=(python3-spf python3-dnspython)
+    # Dovecot's imap binary, which the sort-thread check runs on Tegami's Maildir
+    [ -x /usr/lib/dovecot/imap ] || missing+=(dovecot-imapd)
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "installing with apt-get: ${missing[*]}"
     [ "$(id -u)" -eq 0 ] || { echo "FAIL setup: ${missing[*]} missing and not root to install them" >&2; exit 2; }
@@ -627,8 +630,9 @@ EOF
     note "IMAPS pull of $server_count messages, push of a local \\Flagged and a new message (APPENDUID UID $uid), a third run idempotent; every folder over STARTTLS: a local folder made and a trashed message expunged on the server"
 }
 
-check_dovecot() {
-    local dir=$WORK/dovecot uid gid
+# dovecot_conf DIR: DIR/dovecot.conf, Dovecot's configuration for Tegami's Maildirs
+dovecot_conf() {
+    local dir=$1 uid gid
     mkdir -p "$dir/run" "$dir/state"
     uid=$(stat -c %u "$INBOX")
     gid=$(stat -c %g "$INBOX")
@@ -661,6 +665,11 @@ userdb {
   args = uid=$uid gid=$gid home=$MAILROOT/%d/%n
 }
 EOF
+}
+
+check_dovecot() {
+    local dir=$WORK/dovecot
+    dovecot_conf "$dir"
     imapctl prepare || die "preparing folders, flags and keywords through IMAP failed"
     imapctl dump > "$dir/tegami-1.txt" || die "reading every folder through Tegami's IMAP failed"
     python3 "$HERE/imapctl.py" doveadm-dump "$dir/dovecot.conf" "$BOB" "$INBOX" > "$dir/dovecot-1.txt" 2> "$dir/doveadm.err" \
@@ -803,6 +812,15 @@ check_spf() {
     note "$(grep '^seed' "$dir/spfdiff.txt" | sed 's/; pyspf results.*//') between Tegami's Authentication-Results and pyspf (${known} kind(s) of known pyspf deviation from RFC 7208 seen)"
 }
 
+check_sort_thread() {
+    local dir=$WORK/sort-thread
+    dovecot_conf "$dir"
+    IMAP_PORT=$IMAPS_PORT IMAP_CAFILE=$CERT IMAP_USER=$BOB IMAP_PASS=$BOB_PW \
+        timeout 300 python3 "$HERE/sortdiff.py" "$dir/dovecot.conf" "$BOB" "$INBOX" 200 > "$dir/sortdiff.txt" 2>&1 \
+        || { cat "$dir/sortdiff.txt"; die "$(grep -c '^DIFF' "$dir/sortdiff.txt") SORT/THREAD answers differ from Dovecot's: $(grep -m 1 '^DIFF\|rror' "$dir/sortdiff.txt")"; }
+    note "$(grep '^seed' "$dir/sortdiff.txt") between Tegami's and Dovecot's UID SORT (9 keys, REVERSE, search keys) and UID THREAD (ORDEREDSUBJECT, REFERENCES) on the same Maildir"
+}
+
 check_server_log() {
     grep -nE '(ERROR|Exception|^\s+at [a-z]+\.)' "$WORK/logs/server.log" > "$WORK/logs/server-errors.txt" \
         && die "the server log has $(wc -l < "$WORK/logs/server-errors.txt") ERROR/exception lines, first: $(head -n 1 "$WORK/logs/server-errors.txt")"
@@ -821,6 +839,7 @@ check mbsync check_mbsync
 check dovecot check_dovecot
 check dkim check_dkim
 check spf check_spf
+check sort-thread check_sort_thread
 check server-log check_server_log
 
 echo "interop: $(($(date +%s) - START)) s"
