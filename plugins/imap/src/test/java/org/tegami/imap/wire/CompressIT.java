@@ -102,6 +102,30 @@ class CompressIT {
     }
 
     @Test
+    void aCompressionBombIsReadAsTheOverlongLineItIs() throws Exception {
+        try (Socket socket = socket()) {
+            ImapClient plain = greeted(socket);
+            plain.ok("a", "LOGIN alice@localhost secret");
+            plain.send("b COMPRESS DEFLATE");
+            plain.expect("b OK .*");
+            ImapClient z = compressed(socket, socket.getInputStream());
+            // 16 MB of one byte deflate to some 16 KB: the limits count inflated bytes.
+            OutputStream out = new DeflaterOutputStream(socket.getOutputStream(),
+                    new Deflater(Deflater.BEST_COMPRESSION, true), 65536, true);
+            out.write("c NOOP ".getBytes(StandardCharsets.US_ASCII));
+            byte[] megabyte = "A".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 16; i++) {
+                out.write(megabyte);
+            }
+            out.write("\r\nd NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String refusal = z.rawLine();
+            assertTrue(refusal.matches("(c|\\*) BAD .*[Ll]ine too long.*"), refusal);
+            assertEquals("d OK NOOP completed", last(z.readUntilTagged("d")).replaceAll(" \\(.*", ""));
+        }
+    }
+
+    @Test
     void compressIsForLoggedInSessionsAndDeflateOnly() throws Exception {
         try (Socket socket = socket()) {
             ImapClient plain = greeted(socket);
