@@ -86,10 +86,7 @@ class CompressIT {
     @Test
     void idleUpdatesComeThroughTheCompressedStream() throws Exception {
         try (Socket socket = socket()) {
-            ImapClient plain = greeted(socket);
-            plain.ok("a", "LOGIN bob@localhost secret");
-            plain.send("b COMPRESS DEFLATE");
-            plain.expect("b OK .*");
+            compressing(socket, "bob@localhost");
             ImapClient z = compressed(socket, socket.getInputStream());
             z.ok("c", "SELECT INBOX");
             z.send("d IDLE");
@@ -104,10 +101,7 @@ class CompressIT {
     @Test
     void aCompressionBombIsReadAsTheOverlongLineItIs() throws Exception {
         try (Socket socket = socket()) {
-            ImapClient plain = greeted(socket);
-            plain.ok("a", "LOGIN alice@localhost secret");
-            plain.send("b COMPRESS DEFLATE");
-            plain.expect("b OK .*");
+            compressing(socket, "alice@localhost");
             ImapClient z = compressed(socket, socket.getInputStream());
             // 16 MB of one byte deflate to some 16 KB: the limits count inflated bytes.
             OutputStream out = new DeflaterOutputStream(socket.getOutputStream(),
@@ -141,10 +135,7 @@ class CompressIT {
     @Test
     void dataThatDoesNotInflateEndsTheSessionAndNothingElse() throws Exception {
         try (Socket socket = socket()) {
-            ImapClient plain = greeted(socket);
-            plain.ok("a", "LOGIN alice@localhost secret");
-            plain.send("b COMPRESS DEFLATE");
-            plain.expect("b OK .*");
+            compressing(socket, "alice@localhost");
             OutputStream out = socket.getOutputStream();
             out.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x13, 0x37, (byte) 0xaa, 0x55, 0x00});
             out.flush();
@@ -208,6 +199,14 @@ class CompressIT {
         ImapClient client = new ImapClient(socket.getInputStream(), socket.getOutputStream(), socket::close);
         client.expect("\\* OK \\[CAPABILITY IMAP4rev1 .*\\] .*");
         return client;
+    }
+
+    /** Greeted, logged in and COMPRESS DEFLATE answered OK, still read uncompressed. */
+    private static void compressing(Socket socket, String user) throws IOException {
+        ImapClient plain = greeted(socket);
+        plain.ok("a", "LOGIN " + user + " secret");
+        plain.send("b COMPRESS DEFLATE");
+        plain.expect("b OK DEFLATE active");
     }
 
     /** A client over the same socket that deflates what it sends and inflates what it reads. */
